@@ -1,0 +1,40 @@
+# newsarchive: `make site` builds the sample archive into output/, `make test` runs every test.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+
+.PHONY: install site content build publish serve test lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)  ## create .venv and install newsarchive with its test tools
+
+content: $(STAMP)  ## import the sample digests into content/
+	$(BIN)/newsarchive import digests/*.txt
+
+build: $(STAMP)  ## build output/ from content/
+	$(BIN)/newsarchive build
+
+site: content build  ## import the sample digests and build output/
+
+publish: content  ## build with publishconf.py (absolute URLs, feeds)
+	$(BIN)/newsarchive build --publish
+
+serve: $(STAMP)  ## serve output/ at http://127.0.0.1:$(PORT)/
+	$(BIN)/newsarchive serve --port $(PORT)
+
+test: $(STAMP)  ## the whole test suite (browser tests need chromium and chromium-driver)
+	$(BIN)/ruff check src tests
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+
+clean:  ## remove built output and caches (keeps .venv and content/)
+	rm -rf output cache .pytest_cache test-artifacts

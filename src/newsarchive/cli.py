@@ -1,0 +1,139 @@
+"""The ``newsarchive`` command line: parses options, calls the modules, sets the exit code."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .importer import DigestResult, check_digests, import_digests
+from .problems import Problems
+from .tagging.sources import load_sources
+
+app = typer.Typer(
+    help="Turn plain-text news digests into a browsable, searchable static archive.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DigestArgs = Annotated[
+    list[Path],
+    typer.Argument(help="Digest text files.", exists=True, dir_okay=False, readable=True, show_default=False),
+]
+StrictOption = Annotated[bool, typer.Option("--strict", help="Treat warnings as failures (exit 1).")]
+TaxonomyOption = Annotated[
+    Path, typer.Option("--taxonomy", help="Folder with tags.yaml and sources.yaml.", file_okay=False)
+]
+
+
+def _parse_date(value: Optional[str]) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date written YYYY-MM-DD") from None
+
+
+def _finish(problems: Problems, strict: bool) -> None:
+    problems.print(sys.stderr)
+    raise typer.Exit(problems.exit_code(strict))
+
+
+@app.command("import")
+def import_command(
+    digests: DigestArgs,
+    content: Annotated[Path, typer.Option("--content", help="Folder to write articles into.", file_okay=False)] = Path(
+        "content"
+    ),
+    digest_date: Annotated[
+        Optional[str],
+        typer.Option("--date", help="The date the digests were collected (YYYY-MM-DD): an upper bound for dates."),
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Parse and report, write nothing.")] = False,
+    taxonomy: TaxonomyOption = Path("taxonomy"),
+    strict: StrictOption = False,
+) -> None:
+    """Import digests into CONTENT as one Markdown file per article."""
+    collected = _parse_date(digest_date)
+    sources = load_sources(taxonomy / "sources.yaml")
+    total = len(digests)
+
+    def progress(path: Path, result: DigestResult) -> None:
+        done = progress.count = getattr(progress, "count", 0) + 1
+        err.print(f"[{done}/{total}] {path}: {len(result.articles)} articles", markup=False)
+
+    summary = import_digests(
+        digests, content, Path.cwd(), sources, digest_date=collected, dry_run=dry_run, on_progress=progress
+    )
+    summary.problems.print(sys.stderr)
+    err.print(summary.describe(dry_run), markup=False)
+    raise typer.Exit(summary.problems.exit_code(strict))
+
+
+@app.command()
+def check(digests: DigestArgs, taxonomy: TaxonomyOption = Path("taxonomy"), strict: StrictOption = False) -> None:
+    """Parse digests and report every problem; write nothing."""
+    count, problems = check_digests(digests, Path.cwd(), load_sources(taxonomy / "sources.yaml"))
+    err.print(
+        f"{count} articles in {len(digests)} digests; "
+        f"{len(problems.errors)} errors, {len(problems.warnings)} warnings",
+        markup=False,
+    )
+    _finish(problems, strict)
+
+
+@app.command()
+def build(
+    publish: Annotated[bool, typer.Option("--publish", help="Use publishconf.py (absolute URLs, feeds).")] = False,
+    output: Annotated[Optional[Path], typer.Option("--output", help="Folder to write the site into.")] = None,
+    settings: Annotated[
+        Optional[Path], typer.Option("--settings", help="Pelican settings file (default pelicanconf.py).")
+    ] = None,
+) -> None:
+    """Build the static site from content/ with Pelican."""
+    from .site import build_site
+
+    settings_file = settings or Path("publishconf.py" if publish else "pelicanconf.py")
+    if not settings_file.exists():
+        err.print(f"{settings_file}: no such settings file (run from the site folder)", markup=False)
+        raise typer.Exit(2)
+    report = build_site(settings_file, output)
+    err.print(report.describe(), markup=False)
+    _finish(report.problems, strict=False)
+
+
+@app.command()
+def serve(
+    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 8000,
+    output: Annotated[Path, typer.Option("--output", help="Folder to serve.", file_okay=False)] = Path("output"),
+) -> None:
+    """Serve the built site at http://127.0.0.1:PORT/."""
+    from .site import serve_site
+
+    if not output.is_dir():
+        err.print(f"{output}: no built site here; run 'newsarchive build' first", markup=False)
+        raise typer.Exit(1)
+    serve_site(output, port, announce=lambda url: err.print(f"Serving {output} at {url} (Ctrl-C to stop)"))
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"newsarchive {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Turn plain-text news digests into a browsable, searchable static archive."""

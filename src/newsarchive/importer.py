@@ -1,0 +1,169 @@
+"""Import digests into ``content/``: read, parse, date, and write one file per article."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from pathlib import Path
+
+from .content import ArticleFile, article_path, existing_articles, render_article
+from .digest.dates import assign_dates, is_digest_date_line
+from .digest.decode import decode_digest
+from .digest.parse import parse_block
+from .digest.split import split_articles
+from .problems import Problem, Problems, Severity
+from .records import Article, Line
+from .slugs import base_slug, unique_slug
+from .tagging.sources import SourceList
+
+
+@dataclass
+class DigestResult:
+    """What one digest yields: its articles (those that could be parsed) and its problems."""
+
+    path: Path
+    articles: list[Article]
+    problems: list[Problem]
+
+
+def digest_name(path: Path, site_root: Path) -> str:
+    """The digest as recorded in articles: relative to the site root, else its file name."""
+    resolved = path.resolve()
+    try:
+        return resolved.relative_to(site_root.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def read_digest(path: Path, site_root: Path, sources: SourceList, digest_date: date | None = None) -> DigestResult:
+    shown = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return DigestResult(path, [], [Problem(shown, 0, Severity.ERROR, f"cannot be read: {exc.strerror}")])
+    decoded = decode_digest(data, shown)
+    problems = list(decoded.problems)
+    if decoded.refused:
+        return DigestResult(path, [], problems)
+    blocks = split_articles(_without_digest_date_line(decoded.lines))
+    if not blocks:
+        problems.append(Problem(shown, 0, Severity.ERROR, "holds no article (the file is empty or blank)"))
+        return DigestResult(path, [], problems)
+    name = digest_name(path, site_root)
+    articles = []
+    for block in blocks:
+        result = parse_block(block, name, shown, sources)
+        problems.extend(result.problems)
+        if result.article:
+            articles.append(result.article)
+    problems.extend(assign_dates(articles, decoded.lines, path, digest_date))
+    return DigestResult(path, articles, problems)
+
+
+def _without_digest_date_line(lines: list[Line]) -> list[Line]:
+    """A ``Date: YYYY-MM-DD`` first line dates the digest; it is not an article's title."""
+    first = next((line for line in lines if not line.is_blank), None)
+    if first is not None and is_digest_date_line(first):
+        return [line for line in lines if line is not first]
+    return lines
+
+
+class Outcome(str, Enum):
+    WRITTEN = "written"
+    UNCHANGED = "unchanged"
+    KEPT = "kept"  # edited by hand since import: left alone
+
+
+@dataclass
+class ImportSummary:
+    problems: Problems = field(default_factory=Problems)
+    outcomes: dict[Outcome, int] = field(default_factory=lambda: {o: 0 for o in Outcome})
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def articles(self) -> int:
+        return sum(self.outcomes.values())
+
+    def describe(self, dry_run: bool = False) -> str:
+        verb = "would write" if dry_run else "written"
+        o = self.outcomes
+        return (
+            f"{self.articles} articles: {o[Outcome.WRITTEN]} {verb}, {o[Outcome.UNCHANGED]} unchanged, "
+            f"{o[Outcome.KEPT]} kept (edited by hand); "
+            f"{len(self.problems.errors)} errors, {len(self.problems.warnings)} warnings"
+        )
+
+
+ProgressCallback = Callable[[Path, DigestResult], None]
+
+
+class ContentWriter:
+    """Writes articles into a content folder without clobbering hand edits."""
+
+    def __init__(self, content_dir: Path, dry_run: bool = False):
+        self.content_dir = content_dir
+        self.dry_run = dry_run
+        self.existing: dict[str, ArticleFile] = {f.slug: f for f in existing_articles(content_dir)}
+        self.used: set[str] = set()
+
+    def assign_slug(self, article: Article) -> None:
+        owners = {slug: f.digest or "" for slug, f in self.existing.items()}
+        article.slug = unique_slug(base_slug(article.title), article.digest, owners, self.used)
+
+    def write(self, article: Article, summary: ImportSummary) -> Outcome:
+        target = article_path(self.content_dir, article)
+        text = render_article(article)
+        before = self.existing.get(article.slug)
+        summary.files.append(target)
+        if before is not None and before.edited_by_hand:
+            summary.problems.warn(
+                str(before.path), 1,
+                f"edited by hand since import; kept as it is (delete it to import {article.digest} "
+                f"lines {article.first_line}-{article.last_line} again)",
+            )
+            return Outcome.KEPT
+        if before is not None and before.path == target and before.text == text:
+            return Outcome.UNCHANGED
+        if not self.dry_run:
+            if before is not None and before.path != target:
+                before.path.unlink()  # the article's date moved it to another year
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8", newline="\n")
+        return Outcome.WRITTEN
+
+
+def import_digests(
+    paths: Iterable[Path],
+    content_dir: Path,
+    site_root: Path,
+    sources: SourceList,
+    digest_date: date | None = None,
+    dry_run: bool = False,
+    on_progress: ProgressCallback | None = None,
+) -> ImportSummary:
+    summary = ImportSummary()
+    summary.problems.extend(sources.problems)
+    writer = ContentWriter(content_dir, dry_run)
+    for path in paths:
+        result = read_digest(path, site_root, sources, digest_date)
+        summary.problems.extend(result.problems)
+        for article in result.articles:
+            writer.assign_slug(article)
+            summary.outcomes[writer.write(article, summary)] += 1
+        if on_progress:
+            on_progress(path, result)
+    return summary
+
+
+def check_digests(paths: Iterable[Path], site_root: Path, sources: SourceList) -> tuple[int, Problems]:
+    """Parse without writing: the number of articles found and every problem."""
+    problems = Problems()
+    problems.extend(sources.problems)
+    count = 0
+    for path in paths:
+        result = read_digest(path, site_root, sources)
+        problems.extend(result.problems)
+        count += len(result.articles)
+    return count, problems

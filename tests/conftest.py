@@ -1,0 +1,102 @@
+"""Shared fixtures: the repository, the real digest in ../shared, sites built once per run."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from newsarchive.importer import import_digests
+from newsarchive.site import build_site
+from newsarchive.tagging.sources import SourceList, load_sources
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_DIGESTS = REPO.parent / "shared" / "digests"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+SITE_FILES = ("pelicanconf.py", "publishconf.py", "theme", "taxonomy")
+
+
+@pytest.fixture(scope="session")
+def sources() -> SourceList:
+    return load_sources(REPO / "taxonomy" / "sources.yaml")
+
+
+@dataclass
+class RealDigest:
+    path: Path
+    oracle: dict
+
+    @property
+    def articles(self) -> list[dict]:
+        return self.oracle["articles"]
+
+
+def real_digests() -> list[Path]:
+    return sorted(SHARED_DIGESTS.glob("*.txt")) if SHARED_DIGESTS.is_dir() else []
+
+
+@pytest.fixture(scope="session")
+def real_digest() -> RealDigest:
+    paths = real_digests()
+    if not paths:
+        if IN_CI:
+            pytest.fail(f"CI=true but no digest in {SHARED_DIGESTS}")
+        pytest.skip(f"the real digest is read from {SHARED_DIGESTS}, which is absent")
+    path = paths[0]
+    oracle = json.loads(path.with_name(path.stem + ".expected.json").read_text(encoding="utf-8"))
+    return RealDigest(path, oracle)
+
+
+def make_site(root: Path) -> Path:
+    """A site folder with the repository's settings, theme and taxonomy, and no content."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name in SITE_FILES:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, root / name)
+        else:
+            shutil.copy(source, root / name)
+    return root
+
+
+@dataclass
+class BuiltSite:
+    root: Path
+    content: Path
+    output: Path
+    problems: list
+
+    def page(self, relative: str) -> str:
+        return (self.output / relative).read_text(encoding="utf-8")
+
+
+def build_from_digests(root: Path, digests: list[Path]) -> BuiltSite:
+    make_site(root)
+    local = []
+    for digest in digests:  # inside the site, so articles record digests/<name>
+        (root / "digests").mkdir(exist_ok=True)
+        shutil.copy(digest, root / "digests" / digest.name)
+        local.append(root / "digests" / digest.name)
+    summary = import_digests(local, root / "content", root, load_sources(root / "taxonomy" / "sources.yaml"))
+    old = Path.cwd()
+    os.chdir(root)  # pelicanconf.py uses paths relative to the site folder, as `make site` does
+    try:
+        report = build_site(root / "pelicanconf.py")
+    finally:
+        os.chdir(old)
+    problems = list(summary.problems) + list(report.problems)
+    return BuiltSite(root, root / "content", root / "output", problems)
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> BuiltSite:
+    return build_from_digests(tmp_path_factory.mktemp("sample"), sorted((REPO / "digests").glob("*.txt")))
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory, real_digest) -> BuiltSite:
+    return build_from_digests(tmp_path_factory.mktemp("real"), [real_digest.path])
