@@ -4,6 +4,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
+# What the targets below need installed first; `make site INSTALLED=` uses the venv as it is.
+INSTALLED ?= $(STAMP)
 
 .PHONY: install site content build publish serve test lint clean
 
@@ -15,10 +17,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)  ## create .venv and install newsarchive with its test tools
 
-content: $(STAMP)  ## import the sample digests into content/
+content: $(INSTALLED)  ## import the sample digests into content/
 	$(BIN)/newsarchive import digests/*.txt
 
-build: $(STAMP)  ## build output/ from content/
+build: $(INSTALLED)  ## build output/ from content/
 	$(BIN)/newsarchive build
 
 site: content build  ## import the sample digests and build output/
@@ -26,14 +28,14 @@ site: content build  ## import the sample digests and build output/
 publish: content  ## build with publishconf.py (absolute URLs, feeds)
 	$(BIN)/newsarchive build --publish
 
-serve: $(STAMP)  ## serve output/ at http://127.0.0.1:$(PORT)/
+serve: $(INSTALLED)  ## serve output/ at http://127.0.0.1:$(PORT)/
 	$(BIN)/newsarchive serve --port $(PORT)
 
-test: $(STAMP)  ## the whole test suite (browser tests need chromium and chromium-driver)
+test: $(INSTALLED)  ## the whole test suite (browser tests need chromium and chromium-driver)
 	$(BIN)/ruff check src tests
 	$(BIN)/pytest
 
-lint: $(STAMP)
+lint: $(INSTALLED)
 	$(BIN)/ruff check src tests
 
 clean:  ## remove built output and caches (keeps .venv and content/)
