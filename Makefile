@@ -7,7 +7,7 @@ PORT ?= 8000
 # What the targets below need installed first; `make site INSTALLED=` uses the venv as it is.
 INSTALLED ?= $(STAMP)
 
-.PHONY: install site content build publish serve test lint clean
+.PHONY: install site content build publish serve test lint clean golden axe
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,19 @@ publish: content  ## build with publishconf.py (absolute URLs, feeds)
 serve: $(INSTALLED)  ## serve output/ at http://127.0.0.1:$(PORT)/
 	$(BIN)/newsarchive serve --port $(PORT)
 
-test: $(INSTALLED)  ## the whole test suite (browser tests need chromium and chromium-driver)
+
+AXE_DIR := .cache/axe
+
+axe: $(AXE_DIR)/node_modules/axe-core/axe.min.js  ## install axe-core (npm) for the accessibility tests
+
+$(AXE_DIR)/node_modules/axe-core/axe.min.js:
+	mkdir -p $(AXE_DIR)
+	npm install --prefix $(AXE_DIR) --no-save --no-audit --no-fund axe-core@4
+
+golden: $(INSTALLED)  ## rebuild the sample site and store it as the expected tree of the golden test
+	NEWSARCHIVE_REFRESH_GOLDEN=1 $(BIN)/pytest -q tests/functional/test_golden.py
+
+test: $(INSTALLED) axe  ## the whole test suite (browser tests need chromium and chromium-driver)
 	$(BIN)/ruff check src tests
 	$(BIN)/pytest
 

@@ -25,7 +25,7 @@ USE_FOLDER_AS_CATEGORY = False  # folders are years, not categories
 DEFAULT_CATEGORY = "News"
 CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "tags", "authors", "archives"]
+DIRECT_TEMPLATES = ["index", "tags", "authors", "archives", "404"]
 
 ARTICLE_URL = "articles/{slug}.html"
 ARTICLE_SAVE_AS = "articles/{slug}.html"
@@ -34,11 +34,17 @@ AUTHOR_SAVE_AS = "authors/{slug}.html"
 TAG_URL = "tags/{slug}.html"
 TAG_SAVE_AS = "tags/{slug}.html"
 DEFAULT_PAGINATION = 20
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "author": None, "source": None, "period_archives": None}
+# Sources, archives by year/month/"Undated", sitemap: see newsarchive/plugin/settings.py for all settings.
+SOURCE_URL = "sources/{slug}.html"
+SOURCE_SAVE_AS = "sources/{slug}.html"
 
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
+TAG_FEED_ATOM = None
+SOURCE_FEED_ATOM = None  # publishconf.py turns feeds on
 
 # The newsarchive plugin's own settings, with their defaults, are listed in the README.

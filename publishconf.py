@@ -10,4 +10,6 @@ SITEURL = os.environ.get("SITEURL", "https://archive.example.org")
 RELATIVE_URLS = False
 
 FEED_ALL_ATOM = "feeds/all.atom.xml"
+TAG_FEED_ATOM = "feeds/tags/{slug}.atom.xml"
+SOURCE_FEED_ATOM = "feeds/sources/{slug}.atom.xml"
 DELETE_OUTPUT_DIRECTORY = True

@@ -74,7 +74,7 @@ class BuiltSite:
         return (self.output / relative).read_text(encoding="utf-8")
 
 
-def build_from_digests(root: Path, digests: list[Path]) -> BuiltSite:
+def build_from_digests(root: Path, digests: list[Path], settings_file: str = "pelicanconf.py") -> BuiltSite:
     make_site(root)
     local = []
     for digest in digests:  # inside the site, so articles record digests/<name>
@@ -85,7 +85,7 @@ def build_from_digests(root: Path, digests: list[Path]) -> BuiltSite:
     old = Path.cwd()
     os.chdir(root)  # pelicanconf.py uses paths relative to the site folder, as `make site` does
     try:
-        report = build_site(root / "pelicanconf.py")
+        report = build_site(root / settings_file)
     finally:
         os.chdir(old)
     problems = list(summary.problems) + list(report.problems)
@@ -95,6 +95,13 @@ def build_from_digests(root: Path, digests: list[Path]) -> BuiltSite:
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> BuiltSite:
     return build_from_digests(tmp_path_factory.mktemp("sample"), sorted((REPO / "digests").glob("*.txt")))
+
+
+@pytest.fixture(scope="session")
+def published_sample_site(tmp_path_factory) -> BuiltSite:
+    """The sample built with publishconf.py: absolute URLs and feeds."""
+    digests = sorted((REPO / "digests").glob("*.txt"))
+    return build_from_digests(tmp_path_factory.mktemp("published"), digests, "publishconf.py")
 
 
 @pytest.fixture(scope="session")

@@ -41,7 +41,9 @@ def test_strict_turns_warnings_into_failure(run, real_digest, tmp_path):
 
 def test_check_reports_attribution_without_title_and_exits_1(run, tmp_path):
     bad = tmp_path / "bad.txt"
-    bad.write_text("Good title\n\nBody.\n\n\n\nSource: Northern Wire\nText without a title.\n\n\n\nBy Jane Roe\nMore.\n")
+    bad.write_text(
+        "Good title\n\nBody.\n\n\n\nSource: Northern Wire\nText without a title.\n\n\n\nBy Jane Roe\nMore.\n"
+    )
     result = run("check", bad)
     assert result.exit_code == 1
     lines = [line for line in result.output.splitlines() if line.startswith(str(bad))]

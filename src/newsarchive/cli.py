@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -33,7 +33,7 @@ TaxonomyOption = Annotated[
 ]
 
 
-def _parse_date(value: Optional[str]) -> Optional[date]:
+def _parse_date(value: str | None) -> date | None:
     if value is None:
         return None
     try:
@@ -54,7 +54,7 @@ def import_command(
         "content"
     ),
     digest_date: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--date", help="The date the digests were collected (YYYY-MM-DD): an upper bound for dates."),
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Parse and report, write nothing.")] = False,
@@ -93,9 +93,9 @@ def check(digests: DigestArgs, taxonomy: TaxonomyOption = Path("taxonomy"), stri
 @app.command()
 def build(
     publish: Annotated[bool, typer.Option("--publish", help="Use publishconf.py (absolute URLs, feeds).")] = False,
-    output: Annotated[Optional[Path], typer.Option("--output", help="Folder to write the site into.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", help="Folder to write the site into.")] = None,
     settings: Annotated[
-        Optional[Path], typer.Option("--settings", help="Pelican settings file (default pelicanconf.py).")
+        Path | None, typer.Option("--settings", help="Pelican settings file (default pelicanconf.py).")
     ] = None,
 ) -> None:
     """Build the static site from content/ with Pelican."""
@@ -122,6 +122,34 @@ def serve(
         err.print(f"{output}: no built site here; run 'newsarchive build' first", markup=False)
         raise typer.Exit(1)
     serve_site(output, port, announce=lambda url: err.print(f"Serving {output} at {url} (Ctrl-C to stop)"))
+
+
+tags_app = typer.Typer(help="Inspect the automatic tags.", no_args_is_help=True)
+app.add_typer(tags_app, name="tags")
+
+
+@tags_app.command("explain")
+def tags_explain(
+    articles: Annotated[
+        list[Path],
+        typer.Argument(help="Article Markdown files.", exists=True, dir_okay=False, readable=True, show_default=False),
+    ],
+    taxonomy: TaxonomyOption = Path("taxonomy"),
+) -> None:
+    """Print each tag of ARTICLES with its type and the lines that gave it."""
+    from .tagging.article import tag_article
+    from .tagging.explain import explain
+    from .tagging.tagger import tagger_for
+
+    tagger = tagger_for(taxonomy)
+    problems = Problems()
+    problems.extend(tagger.taxonomy.problems)
+    for path in articles:
+        evidence = tag_article(path.read_text(encoding="utf-8"), tagger)
+        print(f"{path}: {len(evidence)} tags")
+        for line in explain(evidence):
+            print(line)
+    _finish(problems, strict=False)
 
 
 def _version(value: bool) -> None:

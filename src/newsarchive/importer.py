@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 from .content import ArticleFile, article_path, existing_articles, render_article
@@ -70,7 +70,7 @@ def _without_digest_date_line(lines: list[Line]) -> list[Line]:
     return lines
 
 
-class Outcome(str, Enum):
+class Outcome(StrEnum):
     WRITTEN = "written"
     UNCHANGED = "unchanged"
     KEPT = "kept"  # edited by hand since import: left alone

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Attribution:
     original_url: str | None = None
 
 
-class BodyKind(str, Enum):
+class BodyKind(StrEnum):
     PARAGRAPH = "paragraph"
     HEADING = "heading"
 
@@ -62,7 +62,7 @@ class BodyBlock:
         return "\n".join(self.lines)
 
 
-class DatePrecision(str, Enum):
+class DatePrecision(StrEnum):
     DAY = "day"
     MONTH = "month"
     YEAR = "year"

@@ -4,7 +4,7 @@ import pytest
 
 from newsarchive.digest.attribution import AttributionKind, classify
 
-S, B, U, O = AttributionKind.SOURCE, AttributionKind.BYLINE, AttributionKind.URL, AttributionKind.OUTLET
+S, B, U, OUT = AttributionKind.SOURCE, AttributionKind.BYLINE, AttributionKind.URL, AttributionKind.OUTLET
 
 
 @pytest.mark.parametrize(
@@ -20,10 +20,10 @@ S, B, U, O = AttributionKind.SOURCE, AttributionKind.BYLINE, AttributionKind.URL
         ("By Ann Poe, Jane Roe and John Doe", B, None, ("Ann Poe", "Jane Roe", "John Doe"), None, None),
         ("By Abu Walid al-Shishani", B, None, ("Abu Walid al-Shishani",), None, None),
         ("By Maria de la Cruz", B, None, ("Maria de la Cruz",), None, None),
-        ("Al Masdar News", O, "Al Masdar News", (), None, None),
-        ("AMN", O, "Al Masdar News", (), None, None),
-        ("Harbour Gazette", O, "Harbour Gazette", (), None, None),
-        ("Voice of the Valley", O, "Voice of the Valley", (), None, None),
+        ("Al Masdar News", OUT, "Al Masdar News", (), None, None),
+        ("AMN", OUT, "Al Masdar News", (), None, None),
+        ("Harbour Gazette", OUT, "Harbour Gazette", (), None, None),
+        ("Voice of the Valley", OUT, "Voice of the Valley", (), None, None),
         ("https://www.youtube.com/watch?v=wXQU8X8PIM4", U, None, (), None,
          "https://www.youtube.com/watch?v=wXQU8X8PIM4"),
         ("www.example.org/story", U, None, (), None, "https://www.example.org/story"),

@@ -35,7 +35,7 @@ def test_every_line_end_numbers_lines_alike(end):
 
 
 def test_utf8_bom_is_dropped():
-    decoded = decode_digest(codecs.BOM_UTF8 + "Title\n".encode(), "d.txt")
+    decoded = decode_digest(codecs.BOM_UTF8 + b"Title\n", "d.txt")
     assert decoded.lines[0].text == "Title"
     assert not decoded.problems
 

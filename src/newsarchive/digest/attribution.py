@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from urllib.parse import urlsplit
 
 from ..tagging.sources import SourceList
 
 
-class AttributionKind(str, Enum):
+class AttributionKind(StrEnum):
     SOURCE = "source"
     BYLINE = "byline"
     URL = "url"

@@ -46,7 +46,9 @@ LEADING_EVENT = re.compile(r"\b(?:since|until|till|before|after|from|by|between)
 
 PATTERNS = [
     ("iso", re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])")),
-    ("numeric", re.compile(r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/-]|\.\d)")),
+    ("numeric", re.compile(
+        r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/-]|\.\d)"
+    )),
     ("day_month", re.compile(rf"\b{WEEKDAY}?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?\b")),
     ("month_day", re.compile(rf"\b{WEEKDAY}?{MONTH}\s*{DAY}\b(?!\s*[:.]\d)(?:,?\s+{YEAR})?\b")),
     ("month_year", re.compile(rf"\b{MONTH},?\s+{YEAR}\b")),
@@ -144,7 +146,8 @@ def _mention(kind: str, match: re.Match, line: int, survey: DigestDates) -> Date
     groups = match.groupdict()
     weekday = WEEKDAYS[groups["weekday"].lower()] if groups.get("weekday") else None
     if kind == "iso":
-        return DateMention(text, line, start, DatePrecision.DAY, int(groups["year"]), int(groups["month"]), int(groups["day"]))
+        year, month, day = int(groups["year"]), int(groups["month"]), int(groups["day"])
+        return DateMention(text, line, start, DatePrecision.DAY, year, month, day)
     if kind == "numeric":
         a, b, y = int(groups["a"]), int(groups["b"]), groups["y"]
         year = int(y) if len(y) == 4 else _two_digit_year(int(y), survey)
@@ -229,7 +232,8 @@ def _infer_year(mention: DateMention, survey: DigestDates, quoted: str) -> tuple
         return ArticleDate(date(year, mention.month, mention.day), DatePrecision.DAY, evidence), []
     if survey.collected:
         year = survey.collected.year
-        if _safe_date(year, mention.month, mention.day) is None or date(year, mention.month, mention.day) > survey.collected:
+        this_year = _safe_date(year, mention.month, mention.day)
+        if this_year is None or this_year > survey.collected:
             year -= 1
         value = _safe_date(year, mention.month, mention.day)
         if value is None:

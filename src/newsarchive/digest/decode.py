@@ -51,14 +51,14 @@ def decode_digest(data: bytes, path: str) -> DecodedDigest:
     try:
         text, encoding = decode_text(data)
     except UnicodeDecodeError as exc:
-        problem = Problem(path, 0, Severity.ERROR, f"cannot be read as {exc.encoding}: {exc.reason}; not imported")
+        message = f"cannot be read as {exc.encoding}: {exc.reason}; not imported"
+        problem = Problem(path, 0, Severity.ERROR, message)
         return DecodedDigest([], exc.encoding, [problem], refused=True)
     if text is None:
         problem = Problem(path, 0, Severity.ERROR, "looks like a binary file (it contains NUL bytes); not imported")
         return DecodedDigest([], encoding, [problem], refused=True)
     problems = []
     if encoding not in ("utf-8", "utf-8-sig"):
-        problems.append(
-            Problem(path, 0, Severity.WARNING, f"not valid UTF-8; read as {encoding} (save digests as UTF-8 to be sure)")
-        )
+        message = f"not valid UTF-8; read as {encoding} (save digests as UTF-8 to be sure)"
+        problems.append(Problem(path, 0, Severity.WARNING, message))
     return DecodedDigest(split_lines(text), encoding, problems)

@@ -4,11 +4,39 @@ from __future__ import annotations
 
 from pelican import signals
 
-from . import dates, provenance, settings
+from . import (
+    archives,
+    dates,
+    fields,
+    ordering,
+    page_data,
+    provenance,
+    related,
+    settings,
+    sitemap,
+    sources,
+    tag_groups,
+    tags,
+)
 
 
 def register() -> None:
     signals.initialized.connect(settings.apply_defaults)
     signals.article_generator_context.connect(dates.give_undated_a_sort_date)
+    signals.article_generator_context.connect(sources.attach_source)
     signals.content_object_init.connect(dates.attach_published_date)
     signals.content_object_init.connect(provenance.attach_provenance)
+    signals.content_object_init.connect(fields.attach_fields)
+    signals.article_generator_pretaxonomy.connect(ordering.order_articles)
+    signals.get_generators.connect(sources.get_generators)
+    signals.get_generators.connect(archives.get_generators)
+    signals.all_generators_finalized.connect(related.attach_related)
+    signals.all_generators_finalized.connect(tag_groups.build_tag_index)
+    signals.article_generator_write_article.connect(page_data.attach_page_data)
+    signals.initialized.connect(sitemap.start)
+    signals.content_written.connect(sitemap.record)
+    signals.finalized.connect(sitemap.write)
+    signals.initialized.connect(tags.check_taxonomy)
+    signals.readers_init.connect(tags.use_tagging_reader)
+    signals.article_generator_finalized.connect(tags.attach_tag_data)
+    signals.article_writer_finalized.connect(tags.write_tags_json)

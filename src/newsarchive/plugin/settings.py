@@ -23,6 +23,35 @@ SETTINGS = [
         datetime(1, 1, 1),
         "Sort key given to articles without a date, so Pelican publishes them after dated ones; never shown.",
     ),
+    Setting("SOURCE_URL", "sources/{slug}.html", "URL of a source's page (like Pelican's TAG_URL)."),
+    Setting("SOURCE_SAVE_AS", "sources/{slug}.html", "Where a source's page is written; empty to write none."),
+    Setting("SOURCES_URL", "sources.html", "URL of the index of sources."),
+    Setting("SOURCES_SAVE_AS", "sources.html", "Where the index of sources is written; empty to write none."),
+    Setting("SOURCE_FEED_ATOM", None, "Atom feed of each source, e.g. 'feeds/sources/{slug}.atom.xml'; None for none."),
+    Setting(
+        "NEWSARCHIVE_SOURCES_FILE",
+        "taxonomy/sources.yaml",
+        "The curated sources (homepages); a relative path is taken from the folder that holds PATH.",
+    ),
+    Setting("ARCHIVE_YEAR_URL", "archives/{year}/", "URL of a year's archive page."),
+    Setting("ARCHIVE_YEAR_SAVE_AS", "archives/{year}/index.html", "Where a year's archive page is written."),
+    Setting("ARCHIVE_MONTH_URL", "archives/{year}/{month:02d}/", "URL of a month's archive page."),
+    Setting("ARCHIVE_MONTH_SAVE_AS", "archives/{year}/{month:02d}/index.html", "Where a month's archive is written."),
+    Setting("ARCHIVE_UNDATED_URL", "archives/undated.html", "URL of the page listing undated articles."),
+    Setting("ARCHIVE_UNDATED_SAVE_AS", "archives/undated.html", "Where the undated articles' page is written."),
+    Setting("NEWSARCHIVE_RELATED_COUNT", 5, "How many related articles (by shared tags) an article page lists."),
+    Setting("NEWSARCHIVE_SITEMAP", "sitemap.xml", "Where the sitemap of every HTML page is written; empty for none."),
+    Setting("NEWSARCHIVE_ROBOTS", "robots.txt", "Where robots.txt (naming the sitemap) is written; empty for none."),
+    Setting(
+        "NEWSARCHIVE_TAXONOMY",
+        "taxonomy",
+        "Folder of tags.yaml (curated tags: names, types, aliases); a relative path is taken from the folder that "
+        "holds PATH.",
+    ),
+    Setting("EXCLUDE_TAGS", [], "Tags (any spelling) never given to an article, automatic or hand-given."),
+    Setting(
+        "NEWSARCHIVE_TAGS_JSON", "tags.json", "Where the list of tags (type, aliases, count) is written; empty: none."
+    ),
 ]
 
 
@@ -35,3 +64,16 @@ def apply_defaults(pelican) -> None:
 def get(settings: dict, name: str) -> Any:
     default = next(s.default for s in SETTINGS if s.name == name)
     return settings.get(name, default)
+
+
+def markdown_table() -> str:
+    """The README's table of plugin settings (``python -m newsarchive.plugin.settings``)."""
+    rows = ["| setting | default | what it does |", "| --- | --- | --- |"]
+    for s in SETTINGS:
+        default = s.default.date().isoformat() if isinstance(s.default, datetime) else repr(s.default)
+        rows.append(f"| `{s.name}` | `{default}` | {s.help} |")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    print(markdown_table())

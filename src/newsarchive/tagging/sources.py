@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
-from ..problems import Problem, Severity
+from ..problems import Problem
+from .yamlentries import read_entries, string_list
 
 
 @dataclass(frozen=True)
@@ -59,49 +58,23 @@ def _fold(text: str) -> str:
 
 def load_sources(path: Path) -> SourceList:
     """Read ``sources.yaml``; a missing file is an empty list, a bad entry a problem."""
-    if not path.exists():
-        return SourceList()
-    problems: list[Problem] = []
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else 0
-        return SourceList([], [Problem(str(path), line, Severity.ERROR, f"not valid YAML: {exc}")])
+    read = read_entries(path, "sources", "a source")
     entries: list[SourceEntry] = []
-    items = _mapping_get(root, "sources")
-    if items is None or not isinstance(items, yaml.SequenceNode):
-        problems.append(Problem(str(path), 1, Severity.ERROR, "expected a top-level 'sources:' list"))
-        return SourceList([], problems)
     seen: dict[str, int] = {}
-    for node in items.value:
-        line = node.start_mark.line + 1
-        data = yaml.safe_load(yaml.serialize(node)) if isinstance(node, yaml.MappingNode) else None
-        if not isinstance(data, dict) or not isinstance(data.get("name"), str):
-            problems.append(Problem(str(path), line, Severity.ERROR, "a source needs a 'name'"))
-            continue
+    for entry in read.entries:
+        data, line = entry.data, entry.line
         name = data["name"].strip()
         if _fold(name) in seen:
-            problems.append(
-                Problem(str(path), line, Severity.ERROR, f"source {name!r} is already defined at line {seen[_fold(name)]}")
-            )
+            read.error(line, f"source {name!r} is already defined at line {seen[_fold(name)]}")
             continue
         seen[_fold(name)] = line
         entries.append(
             SourceEntry(
                 name=name,
-                aliases=tuple(str(a) for a in data.get("aliases") or ()),
+                aliases=string_list(data.get("aliases")),
                 homepage=data.get("homepage"),
-                domains=tuple(str(d) for d in data.get("domains") or ()),
+                domains=string_list(data.get("domains")),
                 line=line,
             )
         )
-    return SourceList(entries, problems)
-
-
-def _mapping_get(node, key: str):
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    for key_node, value_node in node.value:
-        if key_node.value == key:
-            return value_node
-    return None
+    return SourceList(entries, read.problems)

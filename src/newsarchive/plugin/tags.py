@@ -1,0 +1,136 @@
+"""Tags at build time: automatic tags with their evidence, aliases resolved, data for tag pages.
+
+Tags are added by a Markdown reader (``readers_init``) because Pelican turns the ``Tags:``
+header into ``Tag`` objects in the reader and aggregates them right after: the reader is
+the one place where the raw file (header and body, with line numbers) and the tag list
+meet before aggregation. Once the generator has its tags, each ``Tag`` gets its type,
+aliases, article count and related tags, each article its tags by type and evidence, and
+``tags.json`` lists them all.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter, OrderedDict, defaultdict
+from pathlib import Path
+
+from pelican.readers import MarkdownReader
+from pelican.urlwrappers import Tag
+
+from ..tagging.article import tag_article
+from ..tagging.normalize import normal_key
+from ..tagging.tagger import TagEvidence, Tagger, tagger_for, type_order
+from . import settings
+
+logger = logging.getLogger("pelican.newsarchive.tags")  # under "pelican": a build reports it as a problem
+
+RELATED_TAGS = 8
+UNKNOWN_TYPE = "topic"  # a hand-given tag that neither the taxonomy nor the gazetteer knows
+
+
+def taxonomy_folder(pelican_settings: dict) -> Path:
+    path = Path(settings.get(pelican_settings, "NEWSARCHIVE_TAXONOMY"))
+    if not path.is_absolute():
+        path = Path(pelican_settings["PATH"]).parent / path
+    return path
+
+
+def site_tagger(pelican_settings: dict) -> Tagger:
+    return tagger_for(taxonomy_folder(pelican_settings))
+
+
+def check_taxonomy(pelican) -> None:
+    """Load the taxonomy once at the start of a build and report its problems as path:line."""
+    for problem in site_tagger(pelican.settings).taxonomy.problems:
+        logger.error("%s", f"{problem.path}:{problem.line}: {problem.message}")
+
+
+class TaggingMarkdownReader(MarkdownReader):
+    """Pelican's Markdown reader, plus automatic tags and hand-given aliases resolved."""
+
+    def read(self, source_path):
+        content, metadata = super().read(source_path)
+        text = Path(source_path).read_text(encoding="utf-8")
+        exclude = settings.get(self.settings, "EXCLUDE_TAGS") or ()
+        evidence = tag_article(text, site_tagger(self.settings), exclude)
+        if evidence:
+            metadata["tags"] = [Tag(e.name, self.settings) for e in evidence]
+        else:
+            metadata.pop("tags", None)
+        metadata["tag_evidence"] = evidence
+        return content, metadata
+
+
+def use_tagging_reader(readers) -> None:
+    for extension, reader_class in list(readers.reader_classes.items()):
+        if reader_class is MarkdownReader:
+            readers.reader_classes[extension] = TaggingMarkdownReader
+
+
+def attach_tag_data(generator) -> None:
+    """After aggregation: one shared ``Tag`` object per tag, with its data for templates."""
+    canonical = {tag.slug: tag for tag in generator.tags}
+    evidence_by_slug: dict[str, list[TagEvidence]] = defaultdict(list)
+    everything = [*generator.articles, *generator.translations, *getattr(generator, "hidden_articles", ())]
+    for article in everything:
+        article.tags = [canonical.get(tag.slug, tag) for tag in getattr(article, "tags", None) or ()]
+        by_name = {e.name: e for e in getattr(article, "tag_evidence", None) or ()}
+        for tag in article.tags:
+            if tag.name in by_name:
+                evidence_by_slug[tag.slug].append(by_name[tag.name])
+    shared: dict[str, Counter] = defaultdict(Counter)
+    for article in generator.articles:
+        slugs = sorted({tag.slug for tag in article.tags})
+        for slug in slugs:
+            shared[slug].update(other for other in slugs if other != slug)
+    for slug, tag in canonical.items():
+        found = evidence_by_slug.get(slug, [])
+        tag.type = found[0].type if found else UNKNOWN_TYPE
+        tag.aliases = aliases_seen(tag.name, found)
+        tag.count = len(generator.tags[tag])
+        pairs = [(canonical[other], count) for other, count in shared[slug].items()]
+        tag.related = sorted(pairs, key=lambda pair: (-pair[1], pair[0].name.casefold(), pair[0].name))[:RELATED_TAGS]
+    for article in everything:
+        for tag in article.tags:  # a tag of a hidden article only: not aggregated by Pelican
+            if not hasattr(tag, "type"):
+                tag.type, tag.aliases, tag.count, tag.related = UNKNOWN_TYPE, [], 0, []
+        article.tags_by_type = tags_by_type(article.tags)
+        article.tag_evidence = getattr(article, "tag_evidence", None) or []
+
+
+def aliases_seen(name: str, found: list[TagEvidence]) -> list[str]:
+    """The spellings other than ``name`` that gave this tag, as the taxonomy writes them when it can."""
+    spellings: dict[str, str] = {normal_key(name): name}
+    for spelling in sorted({m.spelling for e in found for m in e.matches}):
+        spellings.setdefault(normal_key(spelling), spelling)
+    for spelling in sorted({s for e in found for s in e.given_as}):  # hand-given: only if written another way
+        spellings.setdefault(normal_key(spelling), spelling)
+    return sorted(s for s in spellings.values() if s != name)
+
+
+def tags_by_type(tags) -> OrderedDict:
+    """Type -> tags, types in the order place, organization, person, topic; names sorted."""
+    grouped: OrderedDict = OrderedDict()
+    for tag in sorted(tags, key=lambda t: (type_order(t.type), t.name.casefold(), t.name)):
+        grouped.setdefault(tag.type, []).append(tag)
+    return grouped
+
+
+def tags_data(tags) -> list[dict]:
+    """What ``tags.json`` holds: every tag, by slug."""
+    return [
+        {"name": tag.name, "type": tag.type, "slug": tag.slug, "aliases": list(tag.aliases), "count": tag.count}
+        for tag in sorted(tags, key=lambda t: t.slug)
+    ]
+
+
+def write_tags_json(generator, writer=None) -> None:
+    name = settings.get(generator.settings, "NEWSARCHIVE_TAGS_JSON")
+    if not name:
+        return
+    path = Path(generator.output_path) / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(tags_data(generator.tags), ensure_ascii=False, indent=2, sort_keys=True)
+    path.write_text(text + "\n", encoding="utf-8")
+

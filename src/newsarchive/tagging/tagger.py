@@ -1,0 +1,280 @@
+"""Automatic tags: every spelling of every tag found in an article's title and body.
+
+All spellings (curated names and aliases, gazetteer place names) go into one Aho-Corasick
+automaton over the normal form of ``normalize.py``, so finding them costs time linear in
+the text however many there are. A hit counts when it is a whole word, its capitals agree
+with the spelling's and, for places, its context says it is a place:
+
+- case: a capital in the spelling must be a capital in the text ("Split" not "split"); an
+  all-capitals word of the spelling is an acronym and must be written so ("SAA", "UNSC",
+  "WHO", not "who"); a lower-case letter in the spelling matches either case.
+- a place name followed by another capitalised word on the same line is taken for the
+  first part of a longer name, as in "Jordan Peterson said" ("Aleppo City" still counts:
+  see ``PLACE_WORDS``); a line written in title case is exempt.
+- a gazetteer name right after a capitalised word that does not open a sentence is the
+  end of a longer name ("Dr Tim Anderson").
+- a gazetteer name at the start of a sentence, where any word has a capital, counts only
+  when the article does not also use it as an ordinary lower-case word.
+- adjectives ("Syrian", "Iraqi") are other words, so never hit "Syria" or "Iraq"; a
+  curated tag lists them as aliases if it wants them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+
+from .gazetteer import GazetteerPlace, gazetteer_places
+from .normalize import Normalized, normal_cased, normal_key, normalize
+from .taxonomy import TAG_TYPES, Taxonomy, load_taxonomy
+
+# Capitalised words that may follow a place name without making it part of a person's name.
+PLACE_WORDS = frozenset(
+    """
+    city province governorate county district region countryside airport airbase base river valley coast
+    point street road bridge harbour harbor port bay gulf sea lake island islands desert plain plains
+    mountains hills square station town village council countryside suburbs outskirts front border
+    crossing dam university hospital museum
+    """.split()
+)
+# Small words a title-case line leaves in lower case.
+_TITLE_SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with vs via".split())
+_SENTENCE_ENDS = ".!?:;\u2013\u2014"
+_OPENERS = " \t\"'\u201c\u201d\u2018\u2019\u00ab([*_#>"
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """One way of writing one tag, as the taxonomy or the gazetteer gives it."""
+
+    tag: str
+    type: str
+    text: str
+    origin: str  # "curated" or "gazetteer"
+    cased: str = ""  # the normal form, capitals kept
+
+
+@dataclass(frozen=True)
+class Match:
+    """One piece of evidence: where a tag's spelling was found, and as written there."""
+
+    line: int
+    text: str
+    spelling: str
+
+
+@dataclass
+class TagEvidence:
+    """A tag of one article: given in its ``Tags:`` header, found in its text, or both."""
+
+    name: str
+    type: str
+    origin: str  # "curated", "gazetteer" or "header" (a hand-given tag the taxonomy does not know)
+    given_as: list[str] = field(default_factory=list)  # the spellings of the ``Tags:`` header
+    matches: list[Match] = field(default_factory=list)
+
+    @property
+    def given(self) -> bool:
+        return bool(self.given_as)
+
+    @property
+    def automatic(self) -> bool:
+        return bool(self.matches)
+
+
+class Tagger:
+    """Finds the tags of a text; build one per taxonomy (see ``tagger_for``) and reuse it."""
+
+    def __init__(self, taxonomy: Taxonomy, places: Iterable[GazetteerPlace] = ()):
+        self.taxonomy = taxonomy
+        self._spellings: dict[str, Spelling] = {}
+        for entry in taxonomy.entries:
+            for text in entry.spellings:
+                self._add(Spelling(entry.name, entry.type, text, "curated"))
+        for entry in taxonomy.entries:  # "al-Bab" may be written "Bab": only where no tag claims it
+            for text in entry.spellings:
+                self._add_without_article(Spelling(entry.name, entry.type, text, "curated"))
+        self._gazetteer: dict[str, str] = {}
+        for key, cased, name in _normal_forms(tuple(places)):
+            if key and key not in self._spellings:
+                self._spellings[key] = Spelling(name, "place", name, "gazetteer", cased)
+                self._gazetteer[key] = name
+                self._add_without_article(self._spellings[key])
+        self._automaton = ahocorasick.Automaton()
+        for key, spelling in self._spellings.items():
+            self._automaton.add_word(key, (len(key), spelling))
+        if self._spellings:
+            self._automaton.make_automaton()
+
+    def _add(self, spelling: Spelling) -> bool:
+        key = normal_key(spelling.text)
+        known = self._spellings.get(key)
+        if known and known.tag == spelling.tag:  # "Al-Qaeda" and "al Qaeda": either case will do
+            self._spellings[key] = Spelling(known.tag, known.type, known.text, known.origin,
+                                            _lenient(known.cased, normal_cased(spelling.text)))
+        if not key or known:
+            return False
+        self._spellings[key] = Spelling(spelling.tag, spelling.type, spelling.text, spelling.origin,
+                                        normal_cased(spelling.text))
+        return True
+
+    def _add_without_article(self, spelling: Spelling) -> None:
+        cased = normal_cased(spelling.text)
+        if cased.lower().startswith("al ") and len(cased) >= 7:
+            self._add(Spelling(spelling.tag, spelling.type, cased[3:], spelling.origin))
+
+    def resolve(self, spelling: str) -> tuple[str, str, str]:
+        """(name, type, origin) of a hand-given tag: aliases become the tag they belong to."""
+        entry = self.taxonomy.find(spelling)
+        if entry:
+            return entry.name, entry.type, "curated"
+        name = self._gazetteer.get(normal_key(spelling))
+        if name:
+            return name, "place", "gazetteer"
+        return " ".join(spelling.split()), "topic", "header"
+
+    def find(self, text: str) -> list[tuple[Spelling, int, int]]:
+        """Each accepted hit as (spelling, start, end) in ``text``, leftmost-longest, in order."""
+        if not self._spellings:
+            return []
+        norm = normalize(text)
+        context = _Context(text, norm)
+        hits = []
+        for end, (length, spelling) in self._automaton.iter(norm.folded):
+            start, stop = end - length + 1, end + 1
+            if not _whole_word(norm.folded, start, stop) or not _case_agrees(spelling.cased, norm.cased[start:stop]):
+                continue
+            if spelling.type == "place" and not context.is_place(spelling, start, stop):
+                continue
+            hits.append((start, stop, spelling))
+        hits.sort(key=lambda hit: (hit[0], hit[0] - hit[1]))
+        kept = []
+        last_stop = 0
+        for start, stop, spelling in hits:
+            if start >= last_stop:
+                kept.append((spelling, *norm.original_span(start, stop)))
+                last_stop = stop
+        return kept
+
+
+def _whole_word(folded: str, start: int, stop: int) -> bool:
+    return (start == 0 or not folded[start - 1].isalnum()) and (stop == len(folded) or not folded[stop].isalnum())
+
+
+def _lenient(one: str, other: str) -> str:
+    """Of two cased forms of one key, word by word the one that asks for fewer capitals."""
+    words = zip(one.split(" "), other.split(" "), strict=True)
+    return " ".join(min(pair, key=lambda w: sum(c.isupper() for c in w)) for pair in words)
+
+
+def _case_agrees(pattern: str, found: str) -> bool:
+    for want, got in zip(pattern.split(" "), found.split(" "), strict=False):
+        if len(want) > 1 and want.isupper():
+            if want != got:
+                return False
+        elif want[:1].isupper() and not got[:1].isupper():
+            return False
+    return True
+
+
+class _Context:
+    """What the text around a hit says: sentence starts, neighbouring capitalised words."""
+
+    def __init__(self, text: str, norm: Normalized):
+        self.text = text
+        self.norm = norm
+        self._lower_words: set[str] | None = None
+
+    def is_place(self, spelling: Spelling, start: int, stop: int) -> bool:
+        begin, end = self.norm.original_span(start, stop)
+        title_case = self._title_case_line(begin)
+        if not title_case and _capitalised_word_after(self.text, end, PLACE_WORDS):
+            return False
+        if spelling.origin != "gazetteer":
+            return True
+        before = _word_before(self.text, begin)
+        if before and not title_case and before[0][:1].isupper() and not self._sentence_start(before[1]):
+            return False
+        if self._sentence_start(begin) and normal_key(spelling.text) in self.lower_words:
+            return False
+        return True
+
+    @property
+    def lower_words(self) -> set[str]:
+        if self._lower_words is None:
+            self._lower_words = {w for w in self.norm.cased.split(" ") if w.isalpha() and w.islower()}
+        return self._lower_words
+
+    def _sentence_start(self, index: int) -> bool:
+        newlines = 0
+        while index > 0:
+            char = self.text[index - 1]
+            if char == "\n":
+                newlines += 1
+                if newlines >= 2:
+                    return True
+            elif char not in _OPENERS:
+                return char in _SENTENCE_ENDS
+            index -= 1
+        return True
+
+    def _title_case_line(self, index: int) -> bool:
+        line_start = self.text.rfind("\n", 0, index) + 1
+        line_end = self.text.find("\n", index)
+        words = [w for w in self.text[line_start : line_end if line_end >= 0 else None].split() if w[:1].isalpha()]
+        big = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+        return len(big) >= 3 and sum(w[0].isupper() for w in big) >= 0.8 * len(big)
+
+
+def _capitalised_word_after(text: str, index: int, allowed: frozenset[str]) -> bool:
+    """Whether a capitalised word (not one of ``allowed``) follows on the same line, after spaces only."""
+    position = index
+    while position < len(text) and text[position] in " \t":
+        position += 1
+    if position == index or position >= len(text) or not text[position].isupper():
+        return False
+    end = position
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[position:end].lower() not in allowed
+
+
+def _word_before(text: str, index: int) -> tuple[str, int] | None:
+    """The word just before ``index`` on the same line, separated by spaces only, and where it starts."""
+    position = index
+    while position > 0 and text[position - 1] in " \t":
+        position -= 1
+    if position == index:
+        return None
+    end = position
+    while position > 0 and text[position - 1].isalpha():
+        position -= 1
+    return (text[position:end], position) if position < end else None
+
+
+@lru_cache(maxsize=2)
+def _normal_forms(places: tuple[GazetteerPlace, ...]) -> tuple[tuple[str, str, str], ...]:
+    """(key, cased form, name) of each place: computed once, as the gazetteer is large."""
+    return tuple((normal_key(p.name), normal_cased(p.name), p.name) for p in places)
+
+
+@lru_cache(maxsize=8)
+def _cached_tagger(taxonomy_digest: str, path: str, with_gazetteer: bool) -> Tagger:
+    taxonomy = load_taxonomy(Path(path))
+    return Tagger(taxonomy, gazetteer_places() if with_gazetteer else ())
+
+
+def tagger_for(folder: Path, with_gazetteer: bool = True) -> Tagger:
+    """The tagger of a taxonomy folder (its ``tags.yaml``), built once per file content."""
+    path = folder / "tags.yaml"
+    digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
+    return _cached_tagger(digest, str(path), with_gazetteer)
+
+
+def type_order(kind: str) -> int:
+    return TAG_TYPES.index(kind) if kind in TAG_TYPES else len(TAG_TYPES)

@@ -1,0 +1,42 @@
+"""axe-core in Chromium: no serious or critical violation on each kind of page."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def _pages(site) -> list[str]:
+    out = site.output
+    pages = ["/", "/archives.html", "/archives/undated.html", "/404.html", "/tags.html", "/sources.html"]
+    pages.append("/articles/" + sorted((out / "articles").glob("*.html"))[0].name)
+    pages.append("/sources/" + sorted((out / "sources").glob("*.html"))[0].name)
+    pages += ["/tags/" + p.name for p in sorted((out / "tags").glob("*.html"))[:1]]
+    pages += ["/" + p.relative_to(out).as_posix() for p in sorted((out / "archives").glob("[0-9]*/index.html"))[:1]]
+    return pages
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_axe_violations(browser, served_site, axe_source, scheme):
+    base, site = served_site
+    media = {"features": [{"name": "prefers-color-scheme", "value": scheme}]}
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", media)
+    found = {}
+    try:
+        for page in _pages(site):
+            browser.get(base + page)
+            browser.execute_script(axe_source)
+            browser.set_script_timeout(30)
+            result = browser.execute_async_script(
+                "const done = arguments[arguments.length - 1];"
+                "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations), e => done(String(e)));"
+            )
+            assert isinstance(result, list), result
+            bad = [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}" for v in result
+                   if v["impact"] in ("serious", "critical")]
+            if bad:
+                found[page] = bad
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+    assert found == {}
