@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import logging
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -44,33 +45,72 @@ class _ProblemHandler(logging.Handler):
 
 
 def build_site(settings_file: Path, output: Path | None = None) -> BuildReport:
-    from pelican import Pelican
+    """Build with Pelican into a staging folder beside the output, and swap it in only on success.
+
+    A build that fails halfway (a template error, a plugin bug) leaves the previous output
+    exactly as it was and says what failed.
+    """
     from pelican.settings import read_settings
 
     override = {"OUTPUT_PATH": str(output)} if output else {}
     settings = read_settings(str(settings_file), override=override)
-    report = BuildReport(Path(settings["OUTPUT_PATH"]))
+    final = Path(settings["OUTPUT_PATH"])
+    staging = final.with_name(f".{final.name}.building")
+    _remove(staging)  # left over from a build that was killed
+    settings["OUTPUT_PATH"] = str(staging)
+    report = BuildReport(final)
+    started = time.perf_counter()
+    finished = _run_pelican(settings, settings_file, report) and _after_pelican(staging, settings, report)
+    if finished:
+        _swap_in(staging, final)
+    else:
+        _remove(staging)
+        report.problems.error(str(final), 0, "the build did not finish; the previous site was left as it was")
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _run_pelican(settings: dict, settings_file: Path, report: BuildReport) -> bool:
+    """Run Pelican, turning its logged warnings and errors into problems; False if it raised."""
+    from pelican import Pelican, signals
+
     handler = _ProblemHandler(report.problems)
     pelican_logger = logging.getLogger("pelican")
     pelican_logger.addHandler(handler)
-    started = time.perf_counter()
+    counter = _ArticleCounter()
+    signals.article_generator_finalized.connect(counter)
     try:
-        pelican = Pelican(settings)
-        counter = _ArticleCounter()
-        from pelican import signals
-
-        signals.article_generator_finalized.connect(counter)
-        try:
-            pelican.run()
-        except Exception as exc:  # a template or plugin bug: report it as one problem, not a traceback
-            report.problems.error(str(settings_file), 0, f"build failed: {type(exc).__name__}: {exc}")
-        finally:
-            signals.article_generator_finalized.disconnect(counter)
-        report.articles = counter.count
+        Pelican(settings).run()
+    except Exception as exc:  # a template or plugin bug: report it as one problem, not a traceback
+        report.problems.error(str(settings_file), 0, f"build failed: {type(exc).__name__}: {exc}")
+        return False
     finally:
+        signals.article_generator_finalized.disconnect(counter)
         pelican_logger.removeHandler(handler)
-    report.seconds = time.perf_counter() - started
-    return report
+    report.articles = counter.count
+    return True
+
+
+def _after_pelican(staging: Path, settings: dict, report: BuildReport) -> bool:
+    """Steps that work on the finished Pelican output before it is swapped in."""
+    return True
+
+
+def _swap_in(staging: Path, final: Path) -> None:
+    """Replace ``final`` by ``staging`` with two renames, so no reader sees a half-written site."""
+    previous = final.with_name(f".{final.name}.previous")
+    _remove(previous)
+    if final.exists():
+        final.rename(previous)
+    staging.rename(final)
+    _remove(previous)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
 
 
 class _ArticleCounter:
