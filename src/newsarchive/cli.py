@@ -73,6 +73,9 @@ def import_command(
     summary = import_digests(
         digests, content, Path.cwd(), sources, digest_date=collected, dry_run=dry_run, on_progress=progress
     )
+    if dry_run:
+        for path in summary.changes:
+            print(f"would write {path}")
     summary.problems.print(sys.stderr)
     err.print(summary.describe(dry_run), markup=False)
     raise typer.Exit(summary.problems.exit_code(strict))

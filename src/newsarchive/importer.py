@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -74,6 +75,7 @@ class Outcome(StrEnum):
     WRITTEN = "written"
     UNCHANGED = "unchanged"
     KEPT = "kept"  # edited by hand since import: left alone
+    MERGED = "merged"  # issue 10: a duplicate; its provenance was added to the article already here
 
 
 @dataclass
@@ -81,6 +83,7 @@ class ImportSummary:
     problems: Problems = field(default_factory=Problems)
     outcomes: dict[Outcome, int] = field(default_factory=lambda: {o: 0 for o in Outcome})
     files: list[Path] = field(default_factory=list)
+    changes: list[Path] = field(default_factory=list)  # files written (or, in a dry run, that would be)
 
     @property
     def articles(self) -> int:
@@ -91,8 +94,9 @@ class ImportSummary:
         o = self.outcomes
         return (
             f"{self.articles} articles: {o[Outcome.WRITTEN]} {verb}, {o[Outcome.UNCHANGED]} unchanged, "
-            f"{o[Outcome.KEPT]} kept (edited by hand); "
-            f"{len(self.problems.errors)} errors, {len(self.problems.warnings)} warnings"
+            f"{o[Outcome.KEPT]} kept (edited by hand)"
+            + (f", {o[Outcome.MERGED]} merged into articles found elsewhere" if o[Outcome.MERGED] else "")  # issue 10
+            + f"; {len(self.problems.errors)} errors, {len(self.problems.warnings)} warnings"
         )
 
 
@@ -126,12 +130,23 @@ class ContentWriter:
             return Outcome.KEPT
         if before is not None and before.path == target and before.text == text:
             return Outcome.UNCHANGED
+        summary.changes.append(target if before is None or before.path == target else before.path)
         if not self.dry_run:
+            write_atomically(target, text)
             if before is not None and before.path != target:
                 before.path.unlink()  # the article's date moved it to another year
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8", newline="\n")
         return Outcome.WRITTEN
+
+
+def write_atomically(target: Path, text: str) -> None:
+    """Write through a temporary file and a rename, so a crash never leaves half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8", newline="\n")
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def import_digests(
@@ -145,13 +160,18 @@ def import_digests(
 ) -> ImportSummary:
     summary = ImportSummary()
     summary.problems.extend(sources.problems)
+    # issue 10: any input kind; duplicates found elsewhere are merged (imported here: the
+    # inputs package builds on this module)
+    from .inputs.dedupe import DuplicateMerger
+    from .inputs.detect import read_input
+
     writer = ContentWriter(content_dir, dry_run)
+    merger = DuplicateMerger(writer)
     for path in paths:
-        result = read_digest(path, site_root, sources, digest_date)
+        result = read_input(path, site_root, sources, digest_date)
         summary.problems.extend(result.problems)
         for article in result.articles:
-            writer.assign_slug(article)
-            summary.outcomes[writer.write(article, summary)] += 1
+            summary.outcomes[merger.place(article, summary)] += 1
         if on_progress:
             on_progress(path, result)
     return summary
@@ -161,9 +181,11 @@ def check_digests(paths: Iterable[Path], site_root: Path, sources: SourceList) -
     """Parse without writing: the number of articles found and every problem."""
     problems = Problems()
     problems.extend(sources.problems)
+    from .inputs.detect import read_input  # issue 10: every input kind
+
     count = 0
     for path in paths:
-        result = read_digest(path, site_root, sources)
+        result = read_input(path, site_root, sources)
         problems.extend(result.problems)
         count += len(result.articles)
     return count, problems

@@ -271,9 +271,15 @@ def date_article(article: Article, survey: DigestDates, path: str) -> tuple[Arti
 
 def assign_dates(articles: list[Article], lines: list[Line], path: Path, given: date | None = None) -> list[Problem]:
     """Date every article of one digest in place; return the problems met."""
-    collected, _ = digest_date_from(path, lines, given)
+    collected, found_in = digest_date_from(path, lines, given)
     survey = survey_digest(lines, collected)
     problems: list[Problem] = []
+    first = next((line for line in lines if not line.is_blank), None)
+    if first is not None and is_digest_date_line(first) and found_in != f"line {first.number}" and not given:
+        problems.append(
+            Problem(str(path), first.number, Severity.WARNING,
+                    f"{first.text.strip()!r} is not a date in the calendar; the digest's own date is unknown")
+        )
     if survey.conflicting_orders:
         problems.append(
             Problem(str(path), 0, Severity.WARNING,

@@ -16,6 +16,8 @@ MAX_HEADING_WORDS = 12
 MAX_HEADING_CHARS = 90
 HEADING_END = ".!?;:,…\"”’'"
 LONG_TITLE = 250
+# A line where a URL would stand that is not one we would link: javascript:, data:, "https://".
+NOT_A_WEB_URL = re.compile(r"^(?:(?!https?:)[a-z][a-z0-9+.-]{1,15}:(?!\s)\S+|https?://(?:\S*\s.*)?)$", re.IGNORECASE)
 
 
 @dataclass
@@ -53,7 +55,7 @@ def parse_block(block: Block, digest: str, path: str, sources: SourceList) -> Pa
                     f"title is {len(title)} characters long; is a blank line missing after it?")
         )
 
-    attribution, body_start = _read_attribution(block.lines[1:], sources)
+    attribution, body_start = _read_attribution(block.lines[1:], sources, path, problems)
     body = _read_body(body_start, path, problems)
     if not body and attribution.original_url is None and not attribution.source and not attribution.authors:
         problems.append(Problem(path, title_line.number, Severity.WARNING, "article has a title and nothing else"))
@@ -69,6 +71,10 @@ def parse_block(block: Block, digest: str, path: str, sources: SourceList) -> Pa
     return ParseResult(article, problems)
 
 
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _describe(line: AttributionLine) -> str:
     return {
         AttributionKind.SOURCE: "source line",
@@ -78,7 +84,9 @@ def _describe(line: AttributionLine) -> str:
     }[line.kind]
 
 
-def _read_attribution(lines: list[Line], sources: SourceList) -> tuple[Attribution, list[Line]]:
+def _read_attribution(
+    lines: list[Line], sources: SourceList, path: str, problems: list[Problem]
+) -> tuple[Attribution, list[Line]]:
     """Consume attribution lines after the title; return them and the lines left for the body."""
     attribution = Attribution()
     index = 0
@@ -89,6 +97,11 @@ def _read_attribution(lines: list[Line], sources: SourceList) -> tuple[Attributi
             continue
         found = classify(line.text, sources, allow_outlet=attribution.source is None)
         if found is None or not _fits(attribution, found):
+            if NOT_A_WEB_URL.match(line.text.strip()):
+                problems.append(
+                    Problem(path, line.number, Severity.WARNING,
+                            f"{_short(line.text.strip())!r} is not an http(s) URL with a host; kept as body text")
+                )
             break
         _apply(attribution, found)
         index += 1

@@ -1,0 +1,75 @@
+"""Builds are deterministic (whatever the hash seed, time zone or locale) and atomic."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ..conftest import REPO, make_site
+
+pytestmark = pytest.mark.slow
+NEWSARCHIVE = str(Path(sys.executable).with_name("newsarchive"))
+
+
+def nondeterministic_dirs() -> tuple[str, ...]:
+    """Output folders whose bytes a tool we call does not keep stable (the search index)."""
+    try:
+        from newsarchive.search import NONDETERMINISTIC_DIRS
+    except ImportError:
+        return ()
+    return tuple(NONDETERMINISTIC_DIRS)
+
+
+def tree(output: Path) -> dict[str, bytes]:
+    skip = nondeterministic_dirs()
+    return {
+        p.relative_to(output).as_posix(): p.read_bytes()
+        for p in sorted(output.rglob("*"))
+        if p.is_file() and not p.relative_to(output).as_posix().startswith(skip)
+    }
+
+
+@pytest.fixture(scope="module")
+def sample_root(tmp_path_factory) -> Path:
+    root = make_site(tmp_path_factory.mktemp("reliable"))
+    shutil.copytree(REPO / "content", root / "content")
+    return root
+
+
+def build(root: Path, **env: str) -> subprocess.CompletedProcess:
+    environment = {**os.environ, **env}
+    return subprocess.run([NEWSARCHIVE, "build"], cwd=root, env=environment, capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_two_builds_are_byte_identical_under_other_seed_time_zone_and_locale(sample_root):
+    first = build(sample_root, PYTHONHASHSEED="1", TZ="UTC", LC_ALL="C.UTF-8")
+    assert first.returncode == 0, first.stderr
+    before = tree(sample_root / "output")
+    second = build(sample_root, PYTHONHASHSEED="4242", TZ="Pacific/Kiritimati", LC_ALL="C", LANG="C")
+    assert second.returncode == 0, second.stderr
+    after = tree(sample_root / "output")
+    assert sorted(before) == sorted(after)
+    assert [name for name in before if before[name] != after[name]] == []
+
+
+def test_a_failed_build_leaves_the_previous_output_untouched(sample_root, tmp_path):
+    root = tmp_path / "site"
+    shutil.copytree(sample_root, root)
+    assert build(root).returncode == 0
+    before = {p.relative_to(root / "output"): p.read_bytes() for p in (root / "output").rglob("*") if p.is_file()}
+    template = root / "theme" / "templates" / "article.html"
+    broken = template.read_text().replace("{% block content %}", "{% block content %}{{ no_such_function() }}", 1)
+    assert "no_such_function" in broken
+    template.write_text(broken)
+    failed = build(root)
+    assert failed.returncode == 1
+    assert "build failed" in failed.stderr and "the previous site was left as it was" in failed.stderr
+    after = {p.relative_to(root / "output"): p.read_bytes() for p in (root / "output").rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(root.glob(".output.*")), "no staging folder is left behind"
