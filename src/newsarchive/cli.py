@@ -25,7 +25,10 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DigestArgs = Annotated[
     list[Path],
-    typer.Argument(help="Digest text files.", exists=True, dir_okay=False, readable=True, show_default=False),
+    typer.Argument(
+        help="Digests (.txt), saved HTML pages, RSS/Atom feeds, WARC files.",  # issue 10: any input kind
+        exists=True, dir_okay=False, readable=True, show_default=False,
+    ),
 ]
 StrictOption = Annotated[bool, typer.Option("--strict", help="Treat warnings as failures (exit 1).")]
 TaxonomyOption = Annotated[
@@ -61,7 +64,7 @@ def import_command(
     taxonomy: TaxonomyOption = Path("taxonomy"),
     strict: StrictOption = False,
 ) -> None:
-    """Import digests into CONTENT as one Markdown file per article."""
+    """Import digests, HTML pages, feeds and WARC files into CONTENT, one Markdown file per article."""
     collected = _parse_date(digest_date)
     sources = load_sources(taxonomy / "sources.yaml")
     total = len(digests)
@@ -83,10 +86,10 @@ def import_command(
 
 @app.command()
 def check(digests: DigestArgs, taxonomy: TaxonomyOption = Path("taxonomy"), strict: StrictOption = False) -> None:
-    """Parse digests and report every problem; write nothing."""
+    """Read the inputs (any kind) and report every problem; write nothing."""
     count, problems = check_digests(digests, Path.cwd(), load_sources(taxonomy / "sources.yaml"))
     err.print(
-        f"{count} articles in {len(digests)} digests; "
+        f"{count} articles in {len(digests)} inputs; "
         f"{len(problems.errors)} errors, {len(problems.warnings)} warnings",
         markup=False,
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .escape import escape_line
+from .inputs.provenance import provenance_fields  # issue 10
 from .records import Article, BodyKind, DatePrecision
 
 IMPORT_HASH_FIELD = "Import-SHA256"
@@ -33,9 +34,12 @@ def header_fields(article: Article) -> list[tuple[str, str]]:
         ("Byline-Role", a.byline_role),
         ("Original-URL", a.original_url),
         ("Tags", _metadata_list(article.tags)),
-        ("Digest", article.digest),
-        ("Digest-Lines", f"{article.first_line}-{article.last_line}"),
-        ("Digest-SHA256", article.digest_sha256),
+        # issue 10: one group of provenance fields per place the article was found
+        *(
+            item
+            for number, entry in enumerate([article.provenance, *article.also_found], start=1)
+            for item in provenance_fields(entry, number)
+        ),
         ("Slug", article.slug),
     ]
     return [(name, _one_line(value)) for name, value in fields if value]

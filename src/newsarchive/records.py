@@ -89,6 +89,35 @@ class ArticleDate:
         return self.value.isoformat()
 
 
+# --- issue 10: inputs other than digests (newsarchive.inputs) -------------------------
+class InputKind(StrEnum):
+    DIGEST = "digest"
+    HTML = "html"
+    FEED = "feed"
+    WARC = "warc"
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """One place an article was found: the input file, the record in it and its hash.
+
+    ``record`` is a digest's line span ("51-69"), "offset 1234" in a WARC file, "entry <id>"
+    in a feed, and None for an HTML page (the whole file). ``captured`` is when the record
+    was captured (WARC-Date) or, for a digest, the digest's own date.
+    """
+
+    kind: InputKind
+    file: str
+    record: str | None
+    sha256: str
+    captured: date | None = None
+
+    @property
+    def key(self) -> tuple[str, str | None, str]:
+        return (self.file, self.record, self.sha256)
+# --- end issue 10 ----------------------------------------------------------------------
+
+
 @dataclass
 class Article:
     """One article parsed from a digest, with its provenance."""
@@ -104,6 +133,21 @@ class Article:
     tags: list[str] = field(default_factory=list)
     slug: str = ""
     collected: date | None = None  # the digest's own date, when known
+    # issue 10: for HTML, feed and WARC inputs ``digest`` names the input file, first_line and
+    # last_line are 0 and ``digest_sha256`` is the record's hash; ``also_found`` lists the
+    # other places a merged duplicate was found.
+    input_kind: InputKind = InputKind.DIGEST
+    record: str | None = None
+    captured: date | None = None
+    also_found: list[Provenance] = field(default_factory=list)
+
+    @property
+    def provenance(self) -> Provenance:
+        """Where this article was first found."""
+        if self.input_kind is InputKind.DIGEST:
+            span = f"{self.first_line}-{self.last_line}"
+            return Provenance(self.input_kind, self.digest, span, self.digest_sha256, self.collected)
+        return Provenance(self.input_kind, self.digest, self.record, self.digest_sha256, self.captured)
 
     @property
     def paragraphs(self) -> list[BodyBlock]:

@@ -93,6 +93,13 @@ def _run_pelican(settings: dict, settings_file: Path, report: BuildReport) -> bo
 
 def _after_pelican(staging: Path, settings: dict, report: BuildReport) -> bool:
     """Steps that work on the finished Pelican output before it is swapped in."""
+    from .plugin import settings as plugin_settings
+    from .search import index_site
+
+    if plugin_settings.get(settings, "NEWSARCHIVE_SEARCH_INDEX") and not index_site(
+        staging, report.problems, shown_as=report.output
+    ):
+        return False
     return True
 
 

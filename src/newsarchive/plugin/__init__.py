@@ -6,12 +6,16 @@ from pelican import signals
 
 from . import (
     archives,
+    cite,
+    clusters,
     dates,
     fields,
+    figures,
     ordering,
     page_data,
     provenance,
     related,
+    search,
     settings,
     sitemap,
     sources,
@@ -27,12 +31,16 @@ def register() -> None:
     signals.content_object_init.connect(dates.attach_published_date)
     signals.content_object_init.connect(provenance.attach_provenance)
     signals.content_object_init.connect(fields.attach_fields)
+    signals.content_object_init.connect(figures.attach_figures)
     signals.article_generator_pretaxonomy.connect(ordering.order_articles)
     signals.get_generators.connect(sources.get_generators)
     signals.get_generators.connect(archives.get_generators)
+    signals.get_generators.connect(clusters.get_generators)
     signals.all_generators_finalized.connect(related.attach_related)
     signals.all_generators_finalized.connect(tag_groups.build_tag_index)
     signals.article_generator_write_article.connect(page_data.attach_page_data)
+    signals.article_generator_write_article.connect(search.attach_search_data)
+    signals.get_generators.connect(search.get_generators)
     signals.initialized.connect(sitemap.start)
     signals.content_written.connect(sitemap.record)
     signals.finalized.connect(sitemap.write)
@@ -40,3 +48,4 @@ def register() -> None:
     signals.readers_init.connect(tags.use_tagging_reader)
     signals.article_generator_finalized.connect(tags.attach_tag_data)
     signals.article_writer_finalized.connect(tags.write_tags_json)
+    signals.article_writer_finalized.connect(cite.write_citations_json)

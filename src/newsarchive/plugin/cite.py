@@ -1,10 +1,13 @@
-"""'Cite this': a BibTeX entry and a CSL-JSON record for each article."""
+"""'Cite this': a BibTeX entry, a CSL-JSON record and an RIS record for each article, and
+``citations.json``, the CSL-JSON array of every article (Zotero imports all three)."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
+from . import settings
 from .sources import is_web_url
 
 BIBTEX_SPECIALS = {
@@ -27,6 +30,8 @@ class Citation:
     key: str
     bibtex: str
     csl_json: str
+    ris: str = ""
+    csl: dict = field(default_factory=dict)  # the CSL-JSON item itself
 
 
 def bibtex_escape(text: str) -> str:
@@ -55,7 +60,7 @@ def citation(article, page_url: str) -> Citation:
     fields.append(("url", url))
     provenance = getattr(article, "provenance", None)
     if provenance:
-        fields.append(("note", bibtex_escape(f"From digest {provenance.digest}, lines {provenance.lines}")))
+        fields.append(("note", bibtex_escape(provenance.note)))
     body = ",\n".join(f"  {name} = {{{value}}}" if name != "title" else f"  {name} = {value}" for name, value in fields)
     bibtex = f"@article{{{key},\n{body}\n}}"
 
@@ -68,4 +73,44 @@ def citation(article, page_url: str) -> Citation:
         parts = [int(p) for p in published.iso.split("-")]
         item["issued"] = {"date-parts": [parts]}
     item["URL"] = url
-    return Citation(key, bibtex, json.dumps([item], indent=2, ensure_ascii=False))
+    if provenance:
+        item["note"] = provenance.note
+    ris = ris_record(key, article, authors, source, url, provenance)
+    return Citation(key, bibtex, json.dumps([item], indent=2, ensure_ascii=False), ris, item)
+
+
+def ris_record(key: str, article, authors: list[str], source, url: str, provenance) -> str:
+    """An RIS record (``TY  - NEWS`` ... ``ER  - ``), one tag per line."""
+    published = article.published
+
+    def line(tag: str, value: str) -> str:
+        return f"{tag}  - {' '.join(str(value).split())}"
+
+    lines = [line("TY", "NEWS"), line("ID", key), line("TI", article.title)]
+    lines += [line("AU", author) for author in authors]
+    if source:
+        lines.append(line("T2", source))
+    if published.known:
+        lines.append(line("PY", published.iso[:4]))
+        parts = published.iso.split("-") + ["", ""]
+        lines.append(line("DA", f"{parts[0]}/{parts[1]}/{parts[2]}/"))
+    lines.append(line("UR", url))
+    if provenance:
+        lines.append(line("N1", provenance.note))
+    lines.append("ER  - ")
+    return "\n".join(lines)
+
+
+def write_citations_json(generator, writer=None) -> None:
+    """``citations.json``: a CSL-JSON array of every published article, in site order."""
+    name = settings.get(generator.settings, "NEWSARCHIVE_CITATIONS_JSON")
+    if not name:
+        return
+    siteurl = generator.settings.get("SITEURL", "")
+    items = []
+    for article in generator.articles:
+        found = getattr(article, "citation", None) or citation(article, f"{siteurl}/{article.url}")
+        items.append(found.csl)
+    path = Path(generator.output_path) / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(items, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

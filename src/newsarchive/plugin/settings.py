@@ -52,6 +52,33 @@ SETTINGS = [
     Setting(
         "NEWSARCHIVE_TAGS_JSON", "tags.json", "Where the list of tags (type, aliases, count) is written; empty: none."
     ),
+    Setting("CLUSTER_URL", "clusters/{slug}.html", "URL of a story cluster's page (articles about one event)."),
+    Setting("CLUSTER_SAVE_AS", "clusters/{slug}.html", "Where a story cluster's page is written; empty to write none."),
+    Setting("CLUSTERS_URL", "clusters.html", "URL of the index of story clusters."),
+    Setting("CLUSTERS_SAVE_AS", "clusters.html", "Where the index of story clusters is written; empty to write none."),
+    Setting(
+        "NEWSARCHIVE_CLUSTER_SIMILARITY",
+        0.2,
+        "Text similarity (TF-IDF cosine, 0-1) from which two dated articles sharing a place or organisation cluster.",
+    ),
+    Setting(
+        "NEWSARCHIVE_CLUSTER_UNDATED_SIMILARITY",
+        0.45,
+        "The similarity needed when either article's date is unknown (nothing else says it is the same event).",
+    ),
+    Setting("NEWSARCHIVE_CLUSTER_DAYS", 3, "Most days between two dated articles of one story cluster."),
+    Setting(
+        "NEWSARCHIVE_CITATIONS_JSON",
+        "citations.json",
+        "Where the CSL-JSON array citing every article is written (Zotero imports it); empty: none.",
+    ),
+    Setting("SEARCH_URL", "search.html", "URL of the search page (it reads ?q= from its address)."),
+    Setting("SEARCH_SAVE_AS", "search.html", "Where the search page is written; empty to write none."),
+    Setting(
+        "NEWSARCHIVE_SEARCH_INDEX",
+        True,
+        "Run Pagefind over the output after Pelican writes it (the index in pagefind/); False to skip.",
+    ),
 ]
 
 

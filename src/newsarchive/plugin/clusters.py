@@ -1,0 +1,137 @@
+"""Story clusters as pages: one per cluster (its articles by source and date, their figures),
+an index of them, and "Also reported by" on each article of a cluster.
+
+The clustering itself is :mod:`newsarchive.research.clusters`; this module feeds it the
+site's articles (after their tags have types) and places the results like Pelican places
+tags: ``CLUSTER_URL`` / ``CLUSTER_SAVE_AS`` and ``CLUSTERS_URL`` / ``CLUSTERS_SAVE_AS``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pelican.generators import Generator
+
+from ..research.clusters import StoryInput, cluster_stories
+from . import settings
+
+CLUSTER_TAG_TYPES = ("place", "organization")
+
+
+@dataclass
+class StoryCluster:
+    slug: str
+    title: str  # the title of its earliest article
+    url: str
+    save_as: str
+    articles: list = field(default_factory=list)  # by source name, then date
+    shared_tags: list = field(default_factory=list)
+
+    @property
+    def sources(self) -> list:
+        seen = {}
+        for article in self.articles:
+            source = getattr(article, "source", None)
+            if source is not None:
+                seen.setdefault(str(source), source)
+        return list(seen.values())
+
+    @property
+    def figures(self) -> list:
+        return [figure for article in self.articles for figure in getattr(article, "figures", None) or ()]
+
+
+def story_input(article) -> StoryInput:
+    published = getattr(article, "published", None)
+    known = published is not None and published.known
+    tags = frozenset(
+        t.slug for t in getattr(article, "tags", None) or () if getattr(t, "type", None) in CLUSTER_TAG_TYPES
+    )
+    source = getattr(article, "source", None)
+    return StoryInput(
+        key=article.slug,
+        source=str(source) if source else None,
+        date=article.date.date() if known else None,
+        precision=published.precision if known else "unknown",
+        tags=tags,
+        text=f"{article.title}\n\n{getattr(article, 'body_text', '')}",
+    )
+
+
+def _order_key(article):
+    published = getattr(article, "published", None)
+    known = published is not None and published.known
+    return (str(getattr(article, "source", "") or "").casefold(), 0 if known else 1, article.date, article.slug)
+
+
+def build_clusters(articles: list, pelican_settings: dict) -> list[StoryCluster]:
+    """Clusters of the site's articles; each article gets ``story`` and ``also_reported``."""
+    found = cluster_stories(
+        [story_input(a) for a in articles],
+        similarity=settings.get(pelican_settings, "NEWSARCHIVE_CLUSTER_SIMILARITY"),
+        undated_similarity=settings.get(pelican_settings, "NEWSARCHIVE_CLUSTER_UNDATED_SIMILARITY"),
+        days=settings.get(pelican_settings, "NEWSARCHIVE_CLUSTER_DAYS"),
+    )
+    by_slug = {a.slug: a for a in articles}
+    tags_by_slug = {t.slug: t for a in articles for t in getattr(a, "tags", None) or ()}
+    for article in articles:
+        article.story, article.also_reported = None, []
+    clusters = []
+    for found_cluster in found:
+        members = sorted((by_slug[key] for key in found_cluster.keys), key=_order_key)
+        lead = by_slug[found_cluster.lead]
+        cluster = StoryCluster(
+            slug=found_cluster.slug,
+            title=lead.title,
+            url=settings.get(pelican_settings, "CLUSTER_URL").format(slug=found_cluster.slug),
+            save_as=settings.get(pelican_settings, "CLUSTER_SAVE_AS").format(slug=found_cluster.slug),
+            articles=members,
+            shared_tags=sorted((tags_by_slug[s] for s in found_cluster.shared_tags), key=lambda t: t.name.casefold()),
+        )
+        for article in members:
+            article.story = cluster
+            article.also_reported = [other for other in members if other is not article]
+        clusters.append(cluster)
+    return clusters
+
+
+class ClustersGenerator(Generator):
+    """Puts ``story_clusters`` in the context and writes the cluster pages and their index."""
+
+    def generate_context(self) -> None:
+        self.clusters = build_clusters(self.context.get("articles", []), self.settings)
+        self.context["story_clusters"] = self.clusters
+        self.context["CLUSTERS_URL"] = settings.get(self.settings, "CLUSTERS_URL")
+        self.context["CLUSTERS_SAVE_AS"] = settings.get(self.settings, "CLUSTERS_SAVE_AS")
+
+    def generate_output(self, writer) -> None:
+        relative = self.settings["RELATIVE_URLS"]
+        template = self.get_template("cluster")
+        for cluster in self.clusters:
+            if not cluster.save_as:
+                continue
+            writer.write_file(
+                cluster.save_as,
+                template,
+                self.context,
+                relative_urls=relative,
+                cluster=cluster,
+                template_name="cluster",
+                page_name="clusters",
+                url=cluster.url,
+            )
+        index = settings.get(self.settings, "CLUSTERS_SAVE_AS")
+        if index:
+            writer.write_file(
+                index,
+                self.get_template("clusters"),
+                self.context,
+                relative_urls=relative,
+                template_name="clusters",
+                page_name="clusters",
+                url=settings.get(self.settings, "CLUSTERS_URL"),
+            )
+
+
+def get_generators(pelican):
+    return ClustersGenerator

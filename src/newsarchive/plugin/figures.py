@@ -1,0 +1,71 @@
+"""'Figures reported': paragraph anchors in the article body and the figures found in it.
+
+Runs on ``content_object_init``, once Pelican has the rendered (escaped) body: each ``<p>``
+gets an ``id`` ("para-3") so that a figure can link to the sentence it came from, and the
+figures are read from the paragraphs' text. Only the opening tag changes; the text inside
+is left exactly as Markdown escaped it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from pelican.contents import Article
+
+from ..research.figures import Figure, extract_figures
+
+PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+TAG = re.compile(r"<[^>]+>")
+FRAGMENT_WORDS = 4  # words at each end of a sentence in a text fragment link
+
+
+@dataclass(frozen=True)
+class ReportedFigure:
+    figure: Figure
+    article: object  # the Pelican article it was reported in
+    anchor: str  # id of its paragraph: "para-3"
+
+    @property
+    def fragment(self) -> str:
+        """``para-3:~:text=start,end``: browsers that know text fragments highlight the sentence,
+        the others go to the paragraph."""
+        words = self.figure.sentence.split()
+        if len(words) <= 2 * FRAGMENT_WORDS:
+            directive = _fragment_text(" ".join(words))
+        else:
+            start, end = " ".join(words[:FRAGMENT_WORDS]), " ".join(words[-FRAGMENT_WORDS:])
+            directive = f"{_fragment_text(start)},{_fragment_text(end)}"
+        return f"{self.anchor}:~:text={directive}"
+
+
+def _fragment_text(text: str) -> str:
+    return quote(text, safe="").replace("-", "%2D")
+
+
+def paragraph_anchor(number: int) -> str:
+    return f"para-{number}"
+
+
+def anchor_paragraphs(body: str) -> tuple[str, list[str]]:
+    """The body with an id on each bare ``<p>``, and each paragraph's text (unescaped, tags removed)."""
+    texts: list[str] = []
+
+    def add_id(match: re.Match) -> str:
+        texts.append(html.unescape(TAG.sub("", match.group(1))))
+        return f'<p id="{paragraph_anchor(len(texts))}">{match.group(1)}</p>'
+
+    return PARAGRAPH.sub(add_id, body), texts
+
+
+def attach_figures(content) -> None:
+    if not isinstance(content, Article):
+        return
+    body = getattr(content, "_content", None) or ""
+    content._content, paragraphs = anchor_paragraphs(body)
+    content.body_text = "\n\n".join(paragraphs)
+    content.figures = [
+        ReportedFigure(figure, content, paragraph_anchor(figure.paragraph)) for figure in extract_figures(paragraphs)
+    ]

@@ -1,0 +1,95 @@
+"""The build runs Pagefind over article bodies only; each article page carries filters and a sort key."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from newsarchive import search
+from newsarchive.cli import app
+
+from ..conftest import REPO, make_site
+
+pytestmark = pytest.mark.slow
+
+
+def test_build_writes_the_index_of_every_article_page(sample_site):
+    entry = json.loads(sample_site.page("pagefind/pagefind-entry.json"))
+    articles = list((sample_site.output / "articles").glob("*.html"))
+    assert sum(language["page_count"] for language in entry["languages"].values()) == len(articles)
+
+
+def test_only_article_pages_carry_the_search_body(sample_site):
+    for page in sample_site.output.rglob("*.html"):
+        if page.is_relative_to(sample_site.output / "pagefind"):
+            continue
+        html = page.read_text(encoding="utf-8")
+        is_article = page.parent == sample_site.output / "articles"
+        assert html.count("data-pagefind-body") == (1 if is_article else 0), page
+
+
+def test_navigation_related_and_provenance_are_not_indexed(sample_site):
+    html = sample_site.page("articles/" + sorted(p.name for p in (sample_site.output / "articles").glob("*.html"))[0])
+    assert '<nav class="site-nav" aria-label="Site" data-pagefind-ignore>' in html
+    assert '<footer class="article__footer" data-pagefind-ignore>' in html  # tags, related, provenance, citation
+    assert html.index("data-pagefind-body") < html.index("article__body") < html.index("article__footer")
+
+
+def test_undated_article_gets_a_sort_key_and_the_undated_year(sample_site):
+    undated = re.findall(r'href="/(articles/[^"]+)"', sample_site.page("archives/undated.html"))
+    assert undated
+    html = sample_site.page(undated[0])
+    assert '<span data-pagefind-sort="date">0001-01-01</span>' in html
+    assert '<span data-pagefind-filter="year">Undated</span>' in html
+    assert '<span data-pagefind-meta="date">date unknown</span>' in html
+
+
+def test_dated_article_gives_source_year_and_typed_tags(real_site):
+    html = real_site.page("articles/" + next(
+        p.name for p in (real_site.output / "articles").glob("*.html") if "al-masdar" in p.read_text(encoding="utf-8")
+        .lower() and "artillery" in p.name))
+    assert '<span data-pagefind-filter="source">Al Masdar News</span>' in html
+    assert '<span data-pagefind-meta="source">Al Masdar News</span>' in html
+    assert '<span data-pagefind-filter="tag_place">Aleppo</span>' in html
+    assert re.search(r'<span data-pagefind-sort="date">\d{4}-\d\d-\d\d</span>', html)
+
+
+def test_every_page_has_a_plain_search_form_in_its_header(sample_site):
+    for name in ("index.html", "tags.html", "404.html", "search.html"):
+        html = sample_site.page(name)
+        assert '<form class="site-search" role="search" aria-label="Site search" action="/search.html" method="get"' \
+            in html, name
+        assert '<input id="site-search-q" type="search" name="q"' in html
+
+
+def test_search_page_explains_itself_without_javascript(sample_site):
+    html = sample_site.page("search.html")
+    noscript = html[html.index("<noscript>"): html.index("</noscript>")]
+    assert "Search needs JavaScript" in noscript
+    for link in ('href="/tags.html"', 'href="/sources.html"', 'href="/archives.html"'):
+        assert link in noscript
+    assert '<label class="search__label" for="search-q">' in html
+    assert 'role="status" aria-live="polite"' in html
+
+
+def test_failing_pagefind_is_a_build_problem_not_a_traceback(tmp_path, monkeypatch):
+    root = make_site(tmp_path / "site")
+    shutil.copytree(REPO / "content", root / "content")
+    failing = [sys.executable, "-c", "import sys; sys.exit('Error: pagefind could not read the site')"]
+    monkeypatch.setattr(search, "pagefind_command", lambda output: failing)
+    old = os.getcwd()
+    os.chdir(root)
+    try:
+        result = CliRunner().invoke(app, ["build"])
+    finally:
+        os.chdir(old)
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert "output: error: search index not built: Error: pagefind could not read the site" in result.output
+    assert ".building" not in result.output
