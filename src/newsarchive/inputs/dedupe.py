@@ -15,14 +15,13 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from rapidfuzz import fuzz, process, utils
 
 from ..content import IMPORT_HASH_FIELD, ArticleFile, _with_import_hash, article_path, read_header, render_article
 from ..escape import unescape_line
-from ..importer import ContentWriter, ImportSummary, Outcome
+from ..importer import ContentWriter, ImportSummary, Outcome, write_atomically
 from ..records import Article, Provenance
 from .provenance import provenance_fields, read_provenance
 
@@ -185,14 +184,9 @@ class DuplicateMerger:
             return Outcome.KEPT
         text = with_entries(existing.text, extra)
         if not self.writer.dry_run:
-            _write(existing.path, text)
+            write_atomically(existing.path, text)
         self.writer.existing[existing.header.get("slug") or existing.path.stem] = ArticleFile(
             existing.path, text, read_header(text)
         )
         return Outcome.MERGED
 
-
-def _write(path: Path, text: str) -> None:
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(text, encoding="utf-8", newline="\n")
-    temporary.replace(path)  # atomic: a reader sees the old file or the new one
