@@ -45,8 +45,11 @@ def _parse_date(value: str | None) -> date | None:
         raise typer.BadParameter(f"{value!r} is not a date written YYYY-MM-DD") from None
 
 
-def _finish(problems: Problems, strict: bool) -> None:
+def _finish(problems: Problems, strict: bool, summary: str | None = None) -> None:
+    """Print every problem, then the one-line summary, and exit with the code they call for."""
     problems.print(sys.stderr)
+    if summary:
+        err.print(summary, markup=False)
     raise typer.Exit(problems.exit_code(strict))
 
 
@@ -79,21 +82,16 @@ def import_command(
     if dry_run:
         for path in summary.changes:
             print(f"would write {path}")
-    summary.problems.print(sys.stderr)
-    err.print(summary.describe(dry_run), markup=False)
-    raise typer.Exit(summary.problems.exit_code(strict))
+    _finish(summary.problems, strict, summary.describe(dry_run))
 
 
 @app.command()
 def check(digests: DigestArgs, taxonomy: TaxonomyOption = Path("taxonomy"), strict: StrictOption = False) -> None:
     """Read the inputs (any kind) and report every problem; write nothing."""
     count, problems = check_digests(digests, Path.cwd(), load_sources(taxonomy / "sources.yaml"))
-    err.print(
-        f"{count} articles in {len(digests)} inputs; "
-        f"{len(problems.errors)} errors, {len(problems.warnings)} warnings",
-        markup=False,
-    )
-    _finish(problems, strict)
+    counts = f"{len(problems.errors)} errors, {len(problems.warnings)} warnings"
+    summary = f"{count} articles in {len(digests)} inputs; {counts}"
+    _finish(problems, strict, summary)
 
 
 @app.command()
@@ -112,8 +110,7 @@ def build(
         err.print(f"{settings_file}: no such settings file (run from the site folder)", markup=False)
         raise typer.Exit(2)
     report = build_site(settings_file, output)
-    err.print(report.describe(), markup=False)
-    _finish(report.problems, strict=False)
+    _finish(report.problems, strict=False, summary=report.describe())
 
 
 @app.command()
