@@ -28,6 +28,12 @@ def imported(real_digest, sources, tmp_path_factory):
 
 
 def cases():
+    """One case per oracle article; without ../shared, one case that says why it is skipped."""
+    if not real_digests():
+        reason = f"the real digest is read from {SHARED_DIGESTS}, which is absent"
+        # In CI the fixture-based tests of this module fail instead (see conftest.real_digest).
+        yield pytest.param({}, id="no-real-digest", marks=pytest.mark.skip(reason=reason))
+        return
     for path in real_digests():
         oracle = json.loads((SHARED_DIGESTS / (path.stem + ".expected.json")).read_text(encoding="utf-8"))
         for article in oracle["articles"]:
@@ -118,7 +124,7 @@ def test_built_page_shows_literal_text(real_site, expected):
         assert any(option in text for option in literal.split("|")), literal
 
 
-@pytest.mark.parametrize("expected", [e for e in cases() if e.values[0]["tags_required"]])
+@pytest.mark.parametrize("expected", [e for e in cases() if e.values[0].get("tags_required", True)])
 def test_required_tags(real_site, expected):
     from newsarchive.tagging.article import tag_article
     from newsarchive.tagging.tagger import tagger_for
