@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -10,7 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from .content import ArticleFile, article_path, existing_articles, render_article
-from .digest.dates import assign_dates, is_digest_date_line
+from .digest.dates import article_numeric_orders, assign_dates, is_digest_date_line
 from .digest.decode import decode_digest
 from .digest.parse import parse_block
 from .digest.split import split_articles
@@ -38,7 +40,13 @@ def digest_name(path: Path, site_root: Path) -> str:
         return path.name
 
 
-def read_digest(path: Path, site_root: Path, sources: SourceList, digest_date: date | None = None) -> DigestResult:
+def read_digest(
+    path: Path,
+    site_root: Path,
+    sources: SourceList,
+    digest_date: date | None = None,
+    source_orders: dict[str, str] | None = None,
+) -> DigestResult:
     shown = str(path)
     try:
         data = path.read_bytes()
@@ -59,8 +67,34 @@ def read_digest(path: Path, site_root: Path, sources: SourceList, digest_date: d
         problems.extend(result.problems)
         if result.article:
             articles.append(result.article)
-    problems.extend(assign_dates(articles, decoded.lines, path, digest_date))
+    problems.extend(assign_dates(articles, decoded.lines, path, digest_date, source_orders))
     return DigestResult(path, articles, problems)
+
+
+# A numeric date such as 09-07-2015, found in raw bytes without decoding the digest.
+NUMERIC_DATE_BYTES = re.compile(rb"(?<![\d./-])\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})(?![\d/-])")
+
+
+def numeric_orders_by_source(paths: Iterable[Path], site_root: Path, sources: SourceList) -> dict[str, str]:
+    """The numeric date order (day or month first) each source uses consistently across digests.
+
+    A pre-pass over the digests of one run that hold numeric dates at all (most hold none,
+    and are skipped after one regular-expression search of their bytes).
+    """
+    orders: dict[str, set[str]] = defaultdict(set)
+    for path in paths:
+        if path.suffix.lower() != ".txt":
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue  # reported when the digest itself is read
+        if not NUMERIC_DATE_BYTES.search(data):
+            continue
+        for article in read_digest(path, site_root, sources).articles:
+            if article.attribution.source:
+                orders[article.attribution.source] |= article_numeric_orders(article)
+    return {source: next(iter(found)) for source, found in sorted(orders.items()) if len(found) == 1}
 
 
 def _without_digest_date_line(lines: list[Line]) -> list[Line]:
@@ -165,10 +199,12 @@ def import_digests(
     from .inputs.dedupe import DuplicateMerger
     from .inputs.detect import read_input
 
+    paths = list(paths)
+    source_orders = numeric_orders_by_source(paths, site_root, sources)
     writer = ContentWriter(content_dir, dry_run)
     merger = DuplicateMerger(writer)
     for path in paths:
-        result = read_input(path, site_root, sources, digest_date)
+        result = read_input(path, site_root, sources, digest_date, source_orders)
         summary.problems.extend(result.problems)
         for article in result.articles:
             summary.outcomes[merger.place(article, summary)] += 1
@@ -183,9 +219,11 @@ def check_digests(paths: Iterable[Path], site_root: Path, sources: SourceList) -
     problems.extend(sources.problems)
     from .inputs.detect import read_input  # issue 10: every input kind
 
+    paths = list(paths)
+    source_orders = numeric_orders_by_source(paths, site_root, sources)
     count = 0
     for path in paths:
-        result = read_input(path, site_root, sources)
+        result = read_input(path, site_root, sources, source_orders=source_orders)
         problems.extend(result.problems)
         count += len(result.articles)
     return count, problems

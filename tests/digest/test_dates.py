@@ -173,3 +173,24 @@ def test_weekday_day_month_resolves_to_the_year_the_digest_mentions(day):
     )
     articles, _ = parse_digest(text)
     assert (articles[1].date.value, articles[1].date.precision) == (day, D)
+
+
+def test_numeric_order_settled_by_the_source_across_digests(tmp_path, sources):
+    from newsarchive.importer import check_digests, import_digests
+
+    settles = tmp_path / "one.txt"
+    settles.write_text("Earlier count\n\nSource: Valley Courier\nThe count of 25-06-2015 was final.\n")
+    ambiguous = tmp_path / "two.txt"
+    ambiguous.write_text("Vote counted\n\nSource: Valley Courier\nVotes were counted on 09-07-2015 in the hall.\n")
+    other = tmp_path / "three.txt"
+    other.write_text("Vote counted\n\nSource: Northern Wire\nVotes were counted on 09-07-2015 in the hall.\n")
+    summary = import_digests([settles, ambiguous, other], tmp_path / "content", tmp_path, sources)
+    texts = [p.read_text() for p in (tmp_path / "content").rglob("*.md")]
+    dated = {text.split("Source: ")[1].split("\n")[0]: text for text in texts if "Vote counted" in text}
+    assert "Date: 2015-07-09" in dated["Valley Courier"]
+    assert "read as Valley Courier writes numeric dates day first" in dated["Valley Courier"]
+    assert "Date:" not in dated["Northern Wire"].replace("Date-", "")
+    ambiguity = [p for p in summary.problems if "neither the digest nor its source settles" in p.message]
+    assert [p.path for p in ambiguity] == [str(other)]
+    _, problems = check_digests([settles, ambiguous, other], tmp_path, sources)
+    assert [p.path for p in problems if "settles" in p.message] == [str(other)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -57,6 +57,7 @@ PATTERNS = [
 ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 ISO_IN_NAME = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 DIGEST_DATE_LINE = re.compile(r"^\s*Date:\s*(\d{4})-(\d{2})-(\d{2})\s*$", re.IGNORECASE)
+ORDER_WORDS = {"dmy": "day first", "mdy": "month first"}
 INFERENCE_WINDOW = 40  # years before the upper bound that a weekday may point to
 
 
@@ -73,6 +74,7 @@ class DateMention:
     day: int | None
     weekday: int | None = None
     order_ambiguous: bool = False
+    order_from: str | None = None  # why a numeric date was read day-first or month-first
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ class DigestDates:
     latest_year: int | None
     numeric_order: str | None  # "dmy", "mdy" or None when unsettled
     conflicting_orders: bool = False
+    order_from: str | None = None  # why numeric_order holds, when it comes from outside the digest
 
 
 def digest_date_from(path: Path, lines: list[Line], given: date | None) -> tuple[date | None, str | None]:
@@ -108,16 +111,27 @@ def survey_digest(lines: list[Line], collected: date | None) -> DigestDates:
     years = [int(m.group()) for line in lines for m in ANY_YEAR.finditer(line.text)]
     if collected:
         years = [y for y in years if y <= collected.year]
+    orders = numeric_orders(line.text for line in lines)
+    order = next(iter(orders)) if len(orders) == 1 else None
+    return DigestDates(collected, max(years) if years else None, order, conflicting_orders=len(orders) > 1)
+
+
+def numeric_orders(texts: Iterable[str]) -> set[str]:
+    """The orders ("dmy", "mdy") that numeric dates in ``texts`` prove by a part above 12."""
     orders = set()
-    for line in lines:
-        for match in PATTERNS[1][1].finditer(line.text):
+    for text in texts:
+        for match in PATTERNS[1][1].finditer(text):
             a, b = int(match["a"]), int(match["b"])
             if a > 12 >= b:
                 orders.add("dmy")
             elif b > 12 >= a:
                 orders.add("mdy")
-    order = orders.pop() if len(orders) == 1 else None
-    return DigestDates(collected, max(years) if years else None, order, conflicting_orders=len(orders) > 1)
+    return orders
+
+
+def article_numeric_orders(article: Article) -> set[str]:
+    """The numeric date orders that an article's title and body prove."""
+    return numeric_orders((article.title, *(line for block in article.body for line in block.lines)))
 
 
 def find_mentions(text: str, line: int, survey: DigestDates, in_title: bool = False) -> list[DateMention]:
@@ -159,7 +173,8 @@ def _mention(kind: str, match: re.Match, line: int, survey: DigestDates) -> Date
             day, month = a, b
             if a != b:
                 return DateMention(text, line, start, DatePrecision.DAY, year, month, day, order_ambiguous=True)
-        return DateMention(text, line, start, DatePrecision.DAY, year, month, day)
+        order_from = None if a > 12 or b > 12 or a == b else survey.order_from  # none: it settles itself
+        return DateMention(text, line, start, DatePrecision.DAY, year, month, day, order_from=order_from)
     if kind == "title_year":
         return DateMention(text, line, start, DatePrecision.YEAR, int(groups["year"]), None, None)
     month = MONTHS[groups["month"].lower()]
@@ -185,7 +200,10 @@ def resolve(mention: DateMention, survey: DigestDates, where: str) -> tuple[Arti
     """Turn a mention into a date, or None with the reasons why it cannot be one."""
     quoted = f"'{mention.text}' in {where}"
     if mention.order_ambiguous:
-        return None, [f"{quoted} could be day-month or month-day and the digest never settles which; date left unknown"]
+        return None, [
+            f"{quoted} could be day-month or month-day and neither the digest nor its source settles which; "
+            "date left unknown"
+        ]
     if mention.precision is DatePrecision.YEAR:
         return ArticleDate(date(mention.year, 1, 1), DatePrecision.YEAR, quoted), []
     if mention.precision is DatePrecision.MONTH:
@@ -194,6 +212,8 @@ def resolve(mention: DateMention, survey: DigestDates, where: str) -> tuple[Arti
         value = _safe_date(mention.year, mention.month, mention.day)
         if value is None:
             return None, [f"{quoted} is not a date in the calendar"]
+        if mention.order_from:
+            quoted = f"{quoted}, read {mention.order_from}"
         warnings = []
         if mention.weekday is not None and value.weekday() != mention.weekday:
             warnings.append(
@@ -269,8 +289,18 @@ def date_article(article: Article, survey: DigestDates, path: str) -> tuple[Arti
     return ArticleDate(), problems
 
 
-def assign_dates(articles: list[Article], lines: list[Line], path: Path, given: date | None = None) -> list[Problem]:
-    """Date every article of one digest in place; return the problems met."""
+def assign_dates(
+    articles: list[Article],
+    lines: list[Line],
+    path: Path,
+    given: date | None = None,
+    source_orders: dict[str, str] | None = None,
+) -> list[Problem]:
+    """Date every article of one digest in place; return the problems met.
+
+    ``source_orders`` gives the numeric date order each source uses across digests; it
+    settles an article's numeric dates when its own digest does not.
+    """
     collected, found_in = digest_date_from(path, lines, given)
     survey = survey_digest(lines, collected)
     problems: list[Problem] = []
@@ -287,6 +317,14 @@ def assign_dates(articles: list[Article], lines: list[Line], path: Path, given: 
         )
     for article in articles:
         article.collected = collected
-        article.date, found = date_article(article, survey, str(path))
+        article.date, found = date_article(article, _with_source_order(survey, article, source_orders or {}), str(path))
         problems.extend(found)
     return problems
+
+
+def _with_source_order(survey: DigestDates, article: Article, source_orders: dict[str, str]) -> DigestDates:
+    source = article.attribution.source
+    if survey.numeric_order or survey.conflicting_orders or source not in source_orders:
+        return survey
+    why = f"as {source} writes numeric dates {ORDER_WORDS[source_orders[source]]} in its other articles"
+    return replace(survey, numeric_order=source_orders[source], order_from=why)

@@ -61,7 +61,13 @@ def detect_kind(path: Path) -> InputKind:
     return BY_EXTENSION.get(extension, InputKind.DIGEST)
 
 
-def read_input(path: Path, site_root: Path, sources: SourceList, digest_date: date | None = None) -> DigestResult:
+def read_input(
+    path: Path,
+    site_root: Path,
+    sources: SourceList,
+    digest_date: date | None = None,
+    source_orders: dict[str, str] | None = None,
+) -> DigestResult:
     """Read any input kind into articles and problems."""
     kind = detect_kind(path)
     if kind is InputKind.HTML:
@@ -76,4 +82,4 @@ def read_input(path: Path, site_root: Path, sources: SourceList, digest_date: da
         from .warc import read_warc
 
         return read_warc(path, site_root, sources)
-    return read_digest(path, site_root, sources, digest_date)
+    return read_digest(path, site_root, sources, digest_date, source_orders)
