@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from newsarchive.content import read_article_file
-from newsarchive.importer import Outcome, import_digests
+from newsarchive.importer import import_digests
+from newsarchive.writer import Outcome
 
 DIGEST = (
     "Council approves harbour budget – March 2024\n\nSource: Harbour Gazette\nBy Jane Roe\n"

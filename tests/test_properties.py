@@ -8,8 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsarchive.digest.decode import split_lines
-from newsarchive.importer import Outcome, import_digests
+from newsarchive.importer import import_digests
 from newsarchive.tagging.sources import SourceList
+from newsarchive.writer import Outcome
 
 from .textcheck import lost_lines
 

@@ -11,7 +11,8 @@ import typer
 from rich.console import Console
 
 from . import __version__
-from .importer import DigestResult, check_digests, import_digests
+from .digest.read import DigestResult
+from .importer import check_digests, import_digests
 from .problems import Problems
 from .tagging.sources import load_sources
 
@@ -26,7 +27,7 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 DigestArgs = Annotated[
     list[Path],
     typer.Argument(
-        help="Digests (.txt), saved HTML pages, RSS/Atom feeds, WARC files.",  # issue 10: any input kind
+        help="Digests (.txt), saved HTML pages, RSS/Atom feeds, WARC files.",
         exists=True, dir_okay=False, readable=True, show_default=False,
     ),
 ]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .escape import escape_line
-from .inputs.provenance import provenance_fields  # issue 10
+from .inputs.provenance import provenance_fields
 from .records import Article, BodyKind, DatePrecision
 
 IMPORT_HASH_FIELD = "Import-SHA256"
@@ -34,7 +34,7 @@ def header_fields(article: Article) -> list[tuple[str, str]]:
         ("Byline-Role", a.byline_role),
         ("Original-URL", a.original_url),
         ("Tags", _metadata_list(article.tags)),
-        # issue 10: one group of provenance fields per place the article was found
+        # one group of provenance fields per place the article was found
         *(
             item
             for number, entry in enumerate([article.provenance, *article.also_found], start=1)

@@ -89,7 +89,7 @@ class ArticleDate:
         return self.value.isoformat()
 
 
-# --- issue 10: inputs other than digests (newsarchive.inputs) -------------------------
+# Inputs other than digests (newsarchive.inputs).
 class InputKind(StrEnum):
     DIGEST = "digest"
     HTML = "html"
@@ -115,7 +115,6 @@ class Provenance:
     @property
     def key(self) -> tuple[str, str | None, str]:
         return (self.file, self.record, self.sha256)
-# --- end issue 10 ----------------------------------------------------------------------
 
 
 @dataclass
@@ -133,7 +132,7 @@ class Article:
     tags: list[str] = field(default_factory=list)
     slug: str = ""
     collected: date | None = None  # the digest's own date, when known
-    # issue 10: for HTML, feed and WARC inputs ``digest`` names the input file, first_line and
+    # for HTML, feed and WARC inputs ``digest`` names the input file, first_line and
     # last_line are 0 and ``digest_sha256`` is the record's hash; ``also_found`` lists the
     # other places a merged duplicate was found.
     input_kind: InputKind = InputKind.DIGEST

@@ -14,7 +14,7 @@ def _pages(site) -> list[str]:
     pages.append("/sources/" + sorted((out / "sources").glob("*.html"))[0].name)
     pages += ["/tags/" + p.name for p in sorted((out / "tags").glob("*.html"))[:1]]
     pages += ["/" + p.relative_to(out).as_posix() for p in sorted((out / "archives").glob("[0-9]*/index.html"))[:1]]
-    # a story cluster, its index and an article with "Figures reported" and "Also reported by" (issue 11)
+    # a story cluster, its index and an article with "Figures reported" and "Also reported by"
     pages += ["/clusters.html", "/clusters/flood-water-forces-evacuations-in-millbrook.html",
               "/articles/river-arden-bursts-its-banks-in-millbrook.html"]
     return pages

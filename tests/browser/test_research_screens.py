@@ -1,4 +1,4 @@
-"""Screenshots of a story cluster page and of an article's "Figures reported" table (issue 11)."""
+"""Screenshots of a story cluster page and of an article's "Figures reported" table."""
 
 from __future__ import annotations
 

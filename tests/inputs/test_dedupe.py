@@ -3,10 +3,11 @@
 import pytest
 
 from newsarchive.content import read_article_file
-from newsarchive.importer import Outcome, import_digests
+from newsarchive.importer import import_digests
 from newsarchive.inputs.dedupe import url_key, with_entries
 from newsarchive.inputs.provenance import read_provenance
 from newsarchive.records import InputKind, Provenance
+from newsarchive.writer import Outcome
 
 from .conftest import HARBOUR_URL, sample_records, write_warc
 

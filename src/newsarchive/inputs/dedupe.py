@@ -21,8 +21,8 @@ from rapidfuzz import fuzz, process, utils
 
 from ..content import IMPORT_HASH_FIELD, ArticleFile, _with_import_hash, article_path, read_header, render_article
 from ..escape import unescape_line
-from ..importer import ContentWriter, ImportSummary, Outcome, write_atomically
 from ..records import Article, Provenance
+from ..writer import ContentWriter, ImportSummary, Outcome, write_atomically
 from .provenance import provenance_fields, read_provenance
 
 SIMILARITY = 92  # rapidfuzz ratio (0-100) from which two bodies are the same article

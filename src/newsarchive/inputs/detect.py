@@ -13,7 +13,7 @@ import zlib
 from datetime import date
 from pathlib import Path
 
-from ..importer import DigestResult, read_digest
+from ..digest.read import DigestResult, read_digest
 from ..records import InputKind
 from ..tagging.sources import SourceList
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import feedparser
 
-from ..importer import DigestResult, digest_name
+from ..digest.read import DigestResult, digest_name
 from ..problems import Problem, Severity
 from ..records import Article, InputKind
 from ..tagging.sources import SourceList

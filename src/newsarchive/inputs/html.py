@@ -17,7 +17,7 @@ import lxml.etree
 import lxml.html
 import trafilatura
 
-from ..importer import DigestResult, digest_name
+from ..digest.read import DigestResult, digest_name
 from ..problems import Problem, Severity
 from ..records import Article, ArticleDate, Attribution, BodyBlock, BodyKind, DatePrecision, InputKind
 from ..tagging.sources import SourceList

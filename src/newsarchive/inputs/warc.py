@@ -14,7 +14,7 @@ from pathlib import Path
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from ..importer import DigestResult, digest_name
+from ..digest.read import DigestResult, digest_name
 from ..problems import Problem, Severity
 from ..records import Article, InputKind
 from ..tagging.sources import SourceList

@@ -20,7 +20,7 @@ class Provenance:
     lines: str
     sha256: str
     collected: str | None = None
-    # issue 10: HTML pages, feeds and WARC files
+    # HTML pages, feeds and WARC files
     kind: str = "digest"
     record: str | None = None
     captured: str | None = None
@@ -42,7 +42,7 @@ class Provenance:
 def attach_provenance(content) -> None:
     if not isinstance(content, Article):
         return
-    # issue 10: every place the article was found (``Digest``, ``Digest-2`` ...), the first one
+    # every place the article was found (``Digest``, ``Digest-2`` ...), the first one
     # also as ``provenance``
     entries = [
         Provenance(
