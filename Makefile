@@ -7,7 +7,7 @@ PORT ?= 8000
 # What the targets below need installed first; `make site INSTALLED=` uses the venv as it is.
 INSTALLED ?= $(STAMP)
 
-.PHONY: install site content build publish serve test lint clean golden axe
+.PHONY: install site content build publish serve test lint clean golden axe bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,11 +44,16 @@ golden: $(INSTALLED)  ## rebuild the sample site and store it as the expected tr
 	NEWSARCHIVE_REFRESH_GOLDEN=1 $(BIN)/pytest -q tests/functional/test_golden.py
 
 test: $(INSTALLED) axe  ## the whole test suite (browser tests need chromium and chromium-driver)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/pytest
 
 lint: $(INSTALLED)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests benchmarks
+
+N ?= 10000
+ROUNDS ?= 2
+bench: $(INSTALLED)  ## newsarchive vs plain Pelican on N generated articles (N=1000, ROUNDS=1 to change)
+	$(BIN)/python -m benchmarks.bench --articles $(N) --rounds $(ROUNDS)
 
 clean:  ## remove built output and caches (keeps .venv and content/)
 	rm -rf output cache .pytest_cache test-artifacts

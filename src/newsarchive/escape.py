@@ -25,8 +25,11 @@ LINE_START = frozenset("#>+-")
 NUMBERED = re.compile(r"^(\d+)\.")
 
 
+INLINE_TABLE = str.maketrans({**{c: "\\" + c for c in INLINE}, **ENTITIES})
+
+
 def escape_line(text: str) -> str:
-    escaped = "".join(ENTITIES.get(c) or ("\\" + c if c in INLINE else c) for c in text)
+    escaped = text.translate(INLINE_TABLE)
     if escaped[:1] in LINE_START:
         return "\\" + escaped
     if escaped[:1] == "=":

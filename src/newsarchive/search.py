@@ -6,6 +6,7 @@ so Pagefind indexes article bodies alone and list pages do not flood the results
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -47,4 +48,33 @@ def index_site(output: Path, problems: Problems, shown_as: Path | None = None) -
     if not (output / BUNDLE_DIR / "pagefind.js").is_file():
         problems.error(where, 0, f"search index not built: Pagefind wrote no {BUNDLE_DIR}/pagefind.js")
         return False
+    return True
+
+
+def _pages(root: Path) -> set[str]:
+    """The HTML pages under ``root``, outside the bundle: what Pagefind reads."""
+    found = set()
+    for folder, subfolders, files in os.walk(root):
+        if folder == str(root):
+            subfolders[:] = [d for d in subfolders if d != BUNDLE_DIR]
+        found.update(os.path.relpath(os.path.join(folder, f), root) for f in files if f.endswith(".html"))
+    return found
+
+
+def reuse_index(previous: Path, output: Path) -> bool:
+    """Link the previous output's index into ``output`` when it indexed the same pages; True if done.
+
+    Call it only when no page's bytes changed (``newsarchive build`` knows from its writer):
+    then the same set of pages means the same index, and Pagefind need not run again.
+    """
+    bundle = previous / BUNDLE_DIR
+    if not (bundle / "pagefind.js").is_file() or (output / BUNDLE_DIR).exists():
+        return False
+    if _pages(previous) != _pages(output):
+        return False
+    for folder, _, files in os.walk(bundle):
+        target = output / BUNDLE_DIR / os.path.relpath(folder, bundle)
+        target.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            os.link(os.path.join(folder, name), target / name)
     return True

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .plugin.unchanged import HTML_CHANGED, PREVIOUS_OUTPUT
 from .problems import Problems
 
 
@@ -58,6 +59,8 @@ def build_site(settings_file: Path, output: Path | None = None) -> BuildReport:
     staging = final.with_name(f".{final.name}.building")
     _remove(staging)  # left over from a build that was killed
     settings["OUTPUT_PATH"] = str(staging)
+    if final.is_dir():  # unchanged pages are linked from it (plugin/unchanged.py); it is never written to
+        settings[PREVIOUS_OUTPUT] = str(final.resolve())
     report = BuildReport(final)
     started = time.perf_counter()
     finished = _run_pelican(settings, settings_file, report) and _after_pelican(staging, settings, report)
@@ -94,13 +97,13 @@ def _run_pelican(settings: dict, settings_file: Path, report: BuildReport) -> bo
 def _after_pelican(staging: Path, settings: dict, report: BuildReport) -> bool:
     """Steps that work on the finished Pelican output before it is swapped in."""
     from .plugin import settings as plugin_settings
-    from .search import index_site
+    from .search import index_site, reuse_index
 
-    if plugin_settings.get(settings, "NEWSARCHIVE_SEARCH_INDEX") and not index_site(
-        staging, report.problems, shown_as=report.output
-    ):
-        return False
-    return True
+    if not plugin_settings.get(settings, "NEWSARCHIVE_SEARCH_INDEX"):
+        return True
+    if not settings.get(HTML_CHANGED) and reuse_index(report.output, staging):
+        return True  # no page changed: the previous index is still right
+    return index_site(staging, report.problems, shown_as=report.output)
 
 
 def _swap_in(staging: Path, final: Path) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from .content import ArticleFile, article_path, existing_articles, render_article
+from .content import ArticleFile, article_path, existing_articles, read_header, render_article
 from .problems import Problems
 from .records import Article
 from .slugs import base_slug, unique_slug
@@ -74,6 +74,7 @@ class ContentWriter:
             write_atomically(target, text)
             if before is not None and before.path != target:
                 before.path.unlink()  # the article's date moved it to another year
+        self.existing[article.slug] = ArticleFile(target, text, read_header(text))
         return Outcome.WRITTEN
 
 

@@ -36,6 +36,9 @@ WESTERN_MARGIN = 0.1
 UNICODE_ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-32")
 # C0 controls other than tab, line feed, form feed and carriage return; and DEL.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# UTF-8 read as cp1252 or latin-1 always shows one of its lead bytes as Â..ô (or â€ for
+# punctuation): lines without one are not handed to ftfy, which is slow on long lines.
+MOJIBAKE_HINT = re.compile(r"[\u00c2-\u00f4]")
 # Invisible characters that change how text reads or compares: zero-width and bidi controls.
 INVISIBLE = re.compile(r"[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
@@ -104,7 +107,7 @@ def _cleaned(line: Line, path: str, problems: list[Problem]) -> Line:
     text = line.text
     if text.isascii() and not CONTROL.search(text):
         return line  # the common case, kept fast for large digests
-    repaired = ftfy.fix_encoding(text)
+    repaired = ftfy.fix_encoding(text) if MOJIBAKE_HINT.search(text) else text
     if repaired != text:
         problems.append(
             Problem(path, line.number, Severity.WARNING,

@@ -11,15 +11,16 @@ file updates its own articles as before.
 
 from __future__ import annotations
 
-import hashlib
+import heapq
 import re
-from collections import defaultdict
+import zlib
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from rapidfuzz import fuzz, process, utils
 
-from ..content import IMPORT_HASH_FIELD, ArticleFile, _with_import_hash, article_path, read_header, render_article
+from ..content import IMPORT_HASH_FIELD, ArticleFile, _with_import_hash, read_header
 from ..escape import unescape_line
 from ..records import Article, Provenance
 from ..writer import ContentWriter, ImportSummary, Outcome, write_atomically
@@ -29,6 +30,7 @@ SIMILARITY = 92  # rapidfuzz ratio (0-100) from which two bodies are the same ar
 MIN_TEXT = 200  # shorter bodies are too short to call two articles the same by text alone
 CANDIDATES = 5
 SKETCH_SIZE = 16  # hashes kept per text
+MIN_SHARED_SKETCH = 0.25  # part of the sketch a candidate must share to be compared in full
 SHINGLE_WORDS = 5
 EXTRA_FIELD = re.compile(
     r"^(?:Digest|Digest-Lines|Digest-SHA256|Collected|Input-Kind|Record|Record-SHA256|Captured)-\d+:", re.IGNORECASE
@@ -78,8 +80,8 @@ def sketch(text: str) -> set[int]:
     """A bottom-k sketch of the text's word 5-grams: near-identical texts share most of it."""
     words = text.split()
     shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
-    hashes = sorted(int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big") for s in shingles)
-    return set(hashes[:SKETCH_SIZE])
+    # crc32: fast, and the same in every process (Python's hash() is salted per run)
+    return set(heapq.nsmallest(SKETCH_SIZE, (zlib.crc32(s.encode()) for s in shingles)))
 
 
 @dataclass
@@ -90,28 +92,30 @@ class DuplicateIndex:
     by_url: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     by_sketch: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
 
-    def add(self, slug: str, header: dict[str, str], text: str) -> None:
+    def add(self, slug: str, header: dict[str, str], text: str, hashes: set[int] | None = None) -> None:
         known = Known(slug, header.get("digest", ""), url_key(header.get("original-url")), text)
         self.known[slug] = known
         if known.url:
             self.by_url[known.url].append(slug)
         if len(text) >= MIN_TEXT:
-            for value in sketch(text):
+            for value in hashes if hashes is not None else sketch(text):
                 self.by_sketch[value].add(slug)
 
-    def find(self, article: Article) -> Match | None:
+    def find(self, article: Article, text: str, hashes: set[int]) -> Match | None:
         """An article from another input file that is this one, and why."""
         url = url_key(article.attribution.original_url)
         for slug in self.by_url.get(url, []) if url else []:
             known = self.known.get(slug)
             if known and known.url == url and known.file != article.digest:
                 return Match(slug, f"same original URL {article.attribution.original_url}")
-        text = article_text(article)
         if len(text) < MIN_TEXT:
             return None
-        candidates = {slug for value in sketch(text) for slug in self.by_sketch.get(value, ())}
+        # Only texts that share a good part of the sketch are compared in full: a lookup then
+        # costs a few comparisons however large the archive, not one per article.
+        shared = Counter(slug for value in hashes for slug in self.by_sketch.get(value, ()))
+        needed = max(1, round(len(hashes) * MIN_SHARED_SKETCH))
         choices = {
-            slug: k.text for slug in sorted(candidates)
+            slug: k.text for slug in sorted(slug for slug, n in shared.items() if n >= needed)
             if (k := self.known.get(slug)) and k.file != article.digest and k.text
         }
         found = process.extract(text, choices, scorer=fuzz.ratio, processor=None, score_cutoff=SIMILARITY,
@@ -146,7 +150,9 @@ class DuplicateMerger:
             self.index.add(slug, existing.header, file_text(existing.text))
 
     def place(self, article: Article, summary: ImportSummary) -> Outcome:
-        match = self.index.find(article)
+        text = article_text(article)
+        hashes = sketch(text) if len(text) >= MIN_TEXT else set()
+        match = self.index.find(article, text, hashes)
         if match is not None:
             return self._merge(article, self.writer.existing[match.slug], match, summary)
         self.writer.assign_slug(article)
@@ -155,13 +161,8 @@ class DuplicateMerger:
             # re-import: keep the places this article was also found
             article.also_found = [e for e in read_provenance(before.header)[1:] if e.file != article.digest]
         outcome = self.writer.write(article, summary)
-        if outcome is not Outcome.KEPT:
-            text = render_article(article)
-            self.writer.existing[article.slug] = ArticleFile(
-                article_path(self.writer.content_dir, article), text, read_header(text)
-            )
-        self.index.add(article.slug, self.writer.existing[article.slug].header if article.slug in self.writer.existing
-                       else {"digest": article.digest}, article_text(article))
+        written = self.writer.existing.get(article.slug)
+        self.index.add(article.slug, written.header if written else {"digest": article.digest}, text, hashes)
         return outcome
 
     def _merge(self, article: Article, existing: ArticleFile, match: Match, summary: ImportSummary) -> Outcome:

@@ -13,6 +13,7 @@ from . import (
     figures,
     ordering,
     page_data,
+    parse_cache,
     provenance,
     related,
     search,
@@ -21,6 +22,7 @@ from . import (
     sources,
     tag_groups,
     tags,
+    unchanged,
 )
 
 
@@ -46,6 +48,9 @@ def register() -> None:
     signals.finalized.connect(sitemap.write)
     signals.initialized.connect(tags.check_taxonomy)
     signals.readers_init.connect(tags.use_tagging_reader)
+    signals.article_generator_init.connect(parse_cache.prefill)
+    signals.finalized.connect(parse_cache.save)
+    signals.get_writer.connect(unchanged.get_writer)
     signals.article_generator_finalized.connect(tags.attach_tag_data)
     signals.article_writer_finalized.connect(tags.write_tags_json)
     signals.article_writer_finalized.connect(cite.write_citations_json)

@@ -16,6 +16,7 @@ from urllib.parse import quote
 from pelican.contents import Article
 
 from ..research.figures import Figure, extract_figures
+from . import parse_cache
 
 PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
@@ -64,8 +65,12 @@ def attach_figures(content) -> None:
     if not isinstance(content, Article):
         return
     body = getattr(content, "_content", None) or ""
-    content._content, paragraphs = anchor_paragraphs(body)
-    content.body_text = "\n\n".join(paragraphs)
-    content.figures = [
-        ReportedFigure(figure, content, paragraph_anchor(figure.paragraph)) for figure in extract_figures(paragraphs)
-    ]
+    cache = parse_cache.cache_for(content.settings)
+    key = "figures:" + parse_cache.file_key(body.encode("utf-8"))
+    found = cache.get(key)
+    if found is None:
+        anchored, paragraphs = anchor_paragraphs(body)
+        found = (anchored, "\n\n".join(paragraphs), extract_figures(paragraphs))
+        cache.put(key, found)
+    content._content, content.body_text, figures = found
+    content.figures = [ReportedFigure(figure, content, paragraph_anchor(figure.paragraph)) for figure in figures]

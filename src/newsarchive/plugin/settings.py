@@ -75,6 +75,12 @@ SETTINGS = [
     Setting("SEARCH_URL", "search.html", "URL of the search page (it reads ?q= from its address)."),
     Setting("SEARCH_SAVE_AS", "search.html", "Where the search page is written; empty to write none."),
     Setting(
+        "NEWSARCHIVE_CACHE",
+        True,
+        "Keep parsed and tagged articles in CACHE_PATH by content hash, so a rebuild parses only changed files.",
+    ),
+    Setting("NEWSARCHIVE_WORKERS", 0, "Processes that parse uncached articles in parallel; 0: one per CPU core."),
+    Setting(
         "NEWSARCHIVE_SEARCH_INDEX",
         True,
         "Run Pagefind over the output after Pelican writes it (the index in pagefind/); False to skip.",

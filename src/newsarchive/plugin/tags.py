@@ -10,18 +10,20 @@ aliases, article count and related tags, each article its tags by type and evide
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 from collections import Counter, OrderedDict, defaultdict
 from pathlib import Path
+from types import SimpleNamespace
 
+from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Tag
 
-from ..tagging.article import tag_article
 from ..tagging.normalize import normal_key
 from ..tagging.tagger import TagEvidence, Tagger, tagger_for, type_order
-from . import settings
+from . import parse_cache, settings
 
 logger = logging.getLogger("pelican.newsarchive.tags")  # under "pelican": a build reports it as a problem
 
@@ -50,16 +52,31 @@ class TaggingMarkdownReader(MarkdownReader):
     """Pelican's Markdown reader, plus automatic tags and hand-given aliases resolved."""
 
     def read(self, source_path):
-        content, metadata = super().read(source_path)
-        text = Path(source_path).read_text(encoding="utf-8")
-        exclude = settings.get(self.settings, "EXCLUDE_TAGS") or ()
-        evidence = tag_article(text, site_tagger(self.settings), exclude)
+        """Markdown and tags from the parse cache when the file's bytes are known, else parsed now."""
+        raw = Path(source_path).read_bytes()
+        cache = parse_cache.cache_for(self.settings)
+        key = parse_cache.file_key(raw)
+        parsed = cache.get(key)
+        if parsed is None:
+            parsed = parse_cache.parse_text(raw.decode("utf-8"), self.settings)
+            cache.put(key, parsed)
+        self._source_path = source_path
+        if any(name.lower() in self.settings["FORMATTED_FIELDS"] for name in parsed.meta):
+            self._md = Markdown(**self.settings["MARKDOWN"])  # a formatted field (summary) is Markdown too
+        else:
+            self._md = _NO_MARKDOWN
+        content, metadata = parsed.html, self._parse_metadata(copy.deepcopy(parsed.meta))
+        evidence = copy.deepcopy(parsed.evidence)
         if evidence:
             metadata["tags"] = [Tag(e.name, self.settings) for e in evidence]
         else:
             metadata.pop("tags", None)
         metadata["tag_evidence"] = evidence
         return content, metadata
+
+
+# What ``_parse_metadata`` needs of a Markdown instance when no field is Markdown-formatted.
+_NO_MARKDOWN = SimpleNamespace(preprocessors=SimpleNamespace(deregister=lambda name, strict=True: None))
 
 
 def use_tagging_reader(readers) -> None:

@@ -18,7 +18,6 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import combinations
 
 STOPWORDS = frozenset(
     """
@@ -78,6 +77,19 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(term, 0.0) for term, v in a.items())
 
 
+def _cosine_of(vectors: list[dict[str, float]], positions: list[dict[str, int]], i: int, j: int) -> float:
+    """``cosine(vectors[i], vectors[j])`` to the last bit, summing only the shared terms.
+
+    The terms the other vector lacks add exact zeros, so leaving them out changes nothing as
+    long as the shared ones are added in the same order (the shorter vector's).
+    """
+    a, b, order = vectors[i], vectors[j], positions[i]
+    if len(a) > len(b):
+        a, b, order = b, a, positions[j]
+    shared = a.keys() & b.keys()
+    return sum(a[term] * b[term] for term in sorted(shared, key=order.__getitem__))
+
+
 def _day_span(item: StoryInput) -> tuple[int, int] | None:
     """The first and last day (ordinals) the article's date can mean; None when unknown."""
     if item.date is None or item.precision not in ("day", "month", "year"):
@@ -109,7 +121,9 @@ def cluster_stories(
     for position, item in enumerate(items):
         for tag in sorted(item.tags):
             by_tag[tag].append(position)
-    candidates = sorted({pair for members in by_tag.values() for pair in combinations(members, 2)})
+    positions = [{term: n for n, term in enumerate(vector)} for vector in vectors]
+    spans = [_day_span(item) for item in items]
+    candidates = sorted({pair for members in by_tag.values() for pair in _close_pairs(members, spans, days)})
 
     parent = list(range(len(items)))
 
@@ -127,7 +141,7 @@ def cluster_stories(
         if close is False:
             continue
         threshold = similarity if close else undated_similarity
-        if cosine(vectors[i], vectors[j]) >= threshold:
+        if _cosine_of(vectors, positions, i, j) >= threshold:
             parent[max(root(i), root(j))] = min(root(i), root(j))
 
     groups: dict[int, list[int]] = defaultdict(list)
@@ -144,6 +158,26 @@ def cluster_stories(
         shared = frozenset.intersection(*(items[p].tags for p in members))
         clusters.append(Cluster(slug, items[lead].key, [items[p].key for p in members], sorted(shared)))
     return clusters
+
+
+def _close_pairs(members: list[int], spans: list[tuple[int, int] | None], days: int):
+    """The pairs ``(i, j)``, ``i < j``, of one tag's articles that dates do not rule out.
+
+    Linear in the pairs found rather than quadratic in the tag's articles: dated articles
+    are swept in order of their first day, each paired only with those starting no later
+    than ``days`` after its last; an undated article is paired with every other.
+    """
+    dated = sorted((p for p in members if spans[p] is not None), key=lambda p: spans[p])
+    undated = [p for p in members if spans[p] is None]
+    for index, first in enumerate(dated):
+        last_day = spans[first][1] + days
+        for second in dated[index + 1 :]:
+            if spans[second][0] > last_day:
+                break
+            yield (first, second) if first < second else (second, first)
+    for index, first in enumerate(undated):
+        for second in (*undated[index + 1 :], *dated):
+            yield (first, second) if first < second else (second, first)
 
 
 def _sort_day(item: StoryInput) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 APOSTROPHES = "\u2019\u2018\u02bc\u02bb`\u00b4"
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
@@ -40,35 +41,57 @@ class Normalized:
 
 
 def normalize(text: str) -> Normalized:
-    chars: list[str] = []
-    offsets: list[int] = []
-    for index, char in enumerate(text):
-        for out in _base_letters(char):
-            chars.append(out)
-            offsets.append(index)
+    if text.isascii():  # the common case: no letter to decompose
+        chars, offsets = list(text), list(range(len(text)))
+    else:
+        chars, offsets = [], []
+        for index, char in enumerate(text):
+            out = char if char.isascii() else _base_letters(char)
+            if len(out) == 1:
+                chars.append(out)
+                offsets.append(index)
+            else:
+                for piece in out:
+                    chars.append(piece)
+                    offsets.append(index)
     chars, offsets = _unify_article(chars, offsets)
-    cased: list[str] = []
+    # Each run of white space and dashes becomes one space, at the offset of its first character.
+    joined = "".join(chars)
+    pieces: list[str] = []
     kept: list[int] = []
-    for char, offset in zip(chars, offsets, strict=True):
-        if char.isspace() or char in DASHES:
-            if cased and cased[-1] == " ":
-                continue
-            char = " "
-        cased.append(char)
-        kept.append(offset)
-    folded = [c.lower() if len(c.lower()) == 1 else c for c in cased]
-    return Normalized("".join(cased), "".join(folded), kept + [len(text)])
+    position = 0
+    for run in _SPACE_RUN.finditer(joined):
+        start, end = run.span()
+        pieces.append(joined[position:start])
+        kept.extend(offsets[position:start])
+        pieces.append(" ")
+        kept.append(offsets[start])
+        position = end
+    pieces.append(joined[position:])
+    kept.extend(offsets[position:])
+    cased = "".join(pieces)
+    if cased.isascii():
+        folded = cased.lower()
+    else:
+        folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in cased)
+    return Normalized(cased, folded, kept + [len(text)])
 
 
+_SPACE_RUN = re.compile(rf"[\s{re.escape(DASHES)}]+")
+
+
+@lru_cache(maxsize=65536)
 def normal_key(spelling: str) -> str:
     """The folded form of a spelling, without outer spaces: what makes two spellings one."""
     return normalize(spelling).folded.strip()
 
 
+@lru_cache(maxsize=65536)
 def normal_cased(spelling: str) -> str:
     return normalize(spelling).cased.strip()
 
 
+@lru_cache(maxsize=4096)
 def _base_letters(char: str) -> str:
     if char.isascii():
         return char

@@ -1,0 +1,335 @@
+"""newsarchive against plain Pelican on the same generated content (``make bench N=10000``).
+
+One run: generate the digests (cached by size and seed), import them (timed), then in
+interleaved rounds build the same content with plain Pelican (default theme, no plugin,
+its content cache on) and with newsarchive: a cold build, a rebuild with nothing changed
+and a rebuild after editing one article. Each build runs in its own process; a sampler
+reads the process tree's memory from /proc every 50 ms, so peak RSS counts every child
+(worker processes, Pagefind). Ratios are newsarchive / Pelican, best round of each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from benchmarks.generate import generate
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+RESULTS = REPO / "benchmarks" / "results"
+PLAIN_CONF = REPO / "benchmarks" / "plainconf.py"
+QUERY_WORD = "ferry"
+SAMPLE_SECONDS = 0.05
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_rss_mb: float
+    peak_rss_without_search_mb: float
+    search_seconds: float = 0.0
+    search_peak_rss_mb: float = 0.0
+    bytes_written: int = 0
+    files_written: int = 0
+    files: int = 0
+    bytes: int = 0
+    returncode: int = 0
+
+
+@dataclass
+class Results:
+    articles: int
+    machine: dict
+    import_seconds: float = 0.0
+    plain: dict[str, list[Run]] = field(default_factory=dict)
+    newsarchive: dict[str, list[Run]] = field(default_factory=dict)
+    plain_pagefind: Run | None = None
+    query_bytes: int | None = None
+    ratios: dict[str, float] = field(default_factory=dict)
+
+
+def _tree(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                parent = int(f.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(parent, []).append(int(entry))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, ()))
+    return found
+
+
+def _read(pid: int) -> tuple[int, int, bool]:
+    """RSS in kB, bytes written so far, and whether it is Pagefind."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            rss = next((int(line.split()[1]) for line in f if line.startswith("VmRSS:")), 0)
+        with open(f"/proc/{pid}/io") as f:
+            written = next((int(line.split()[1]) for line in f if line.startswith("wchar:")), 0)
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            search = b"pagefind" in f.read()
+    except OSError:
+        return 0, 0, False
+    return rss, written, search
+
+
+def measure(command: list[str], cwd: Path, output: Path | None = None) -> Run:
+    """Run ``command``, sampling its process tree; the output folder's files and bytes afterwards."""
+    started_ns = time.time_ns()
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = peak_plain = search_peak = 0
+    written: dict[int, int] = {}
+    search_seen: list[float] = []
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak, peak_plain, search_peak
+        while not stop.is_set():
+            total = plain = searching = 0
+            for pid in _tree(process.pid):
+                rss, wrote, search = _read(pid)
+                total += rss
+                written[pid] = max(written.get(pid, 0), wrote)
+                if search:
+                    searching += rss
+                    search_seen.append(time.perf_counter())
+                else:
+                    plain += rss
+            peak, peak_plain, search_peak = max(peak, total), max(peak_plain, plain), max(search_peak, searching)
+            stop.wait(SAMPLE_SECONDS)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, stderr = process.communicate()
+    seconds = time.perf_counter() - started
+    stop.set()
+    sampler.join()
+    if process.returncode:
+        sys.stderr.write(stderr.decode(errors="replace")[-3000:])
+    run = Run(
+        seconds=round(seconds, 3),
+        peak_rss_mb=round(peak / 1024, 1),
+        peak_rss_without_search_mb=round(peak_plain / 1024, 1),
+        search_seconds=round(search_seen[-1] - search_seen[0] + SAMPLE_SECONDS, 2) if search_seen else 0.0,
+        search_peak_rss_mb=round(search_peak / 1024, 1),
+        bytes_written=sum(written.values()),
+        returncode=process.returncode,
+    )
+    if output is not None and output.is_dir():
+        for path in output.rglob("*"):
+            if path.is_file() and not path.is_symlink():
+                stat = path.stat()
+                run.files += 1
+                run.bytes += stat.st_size
+                run.files_written += stat.st_mtime_ns >= started_ns
+    return run
+
+
+def newsarchive_conf() -> str:
+    """The repository's pelicanconf.py with absolute theme and taxonomy paths, feeds and search on."""
+    text = (REPO / "pelicanconf.py").read_text(encoding="utf-8")
+    return text + (
+        "\n# benchmark: the repository's theme and taxonomy; feeds on, as published\n"
+        f"THEME = {str(REPO / 'theme')!r}\n"
+        f"NEWSARCHIVE_TAXONOMY = {str(REPO / 'taxonomy')!r}\n"
+        f"NEWSARCHIVE_SOURCES_FILE = {str(REPO / 'taxonomy' / 'sources.yaml')!r}\n"
+        "SITEURL = 'https://archive.example.org'\n"
+        "RELATIVE_URLS = True  # pages load the search index from the local server\n"
+        "FEED_ALL_ATOM = 'feeds/all.atom.xml'\n"
+        "TAG_FEED_ATOM = 'feeds/tags/{slug}.atom.xml'\n"
+        "SOURCE_FEED_ATOM = 'feeds/sources/{slug}.atom.xml'\n"
+    )
+
+
+def prepare(articles: int, work: Path, seed: int) -> tuple[Path, float]:
+    """Digests (generated once per size) imported into a fresh site; the site and the import time."""
+    digests = work / f"digests-{articles}-{seed}"
+    if not (digests / ".complete").exists():
+        shutil.rmtree(digests, ignore_errors=True)
+        generate(articles, digests, seed)
+        (digests / ".complete").write_text("")
+    site = work / f"site-{articles}"
+    shutil.rmtree(site, ignore_errors=True)
+    site.mkdir(parents=True)
+    (site / "pelicanconf.py").write_text(newsarchive_conf(), encoding="utf-8")
+    (site / "digests").symlink_to(digests)
+    files = sorted(p.name for p in digests.glob("*.txt"))
+    started = time.perf_counter()
+    subprocess.run([str(BIN / "newsarchive"), "import", *(f"digests/{f}" for f in files)], cwd=site, check=True,
+                   stdout=subprocess.DEVNULL)
+    return site, time.perf_counter() - started
+
+
+def edit_one(site: Path) -> tuple[Path, str]:
+    """Change one word of one article (the middle one by name); its path and original text."""
+    articles = sorted((site / "content").rglob("*.md"))
+    path = articles[len(articles) // 2]
+    text = path.read_text(encoding="utf-8")
+    header, body = text.split("\n\n", 1)  # the body: a header field may not be shown on any page
+    path.write_text(header + "\n\n" + body.replace(" the ", " this ", 1), encoding="utf-8")
+    return path, text
+
+
+def query_bytes(output: Path) -> int | None:
+    """Bytes the browser fetches to open search.html and show the results of a one-word query."""
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.options import Options
+        from selenium.webdriver.chrome.service import Service
+        from selenium.webdriver.support.ui import WebDriverWait
+    except ImportError:
+        return None
+    if not Path("/usr/bin/chromium").exists():
+        return None
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory",
+                               str(output)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.environ.setdefault("SE_OFFLINE", "true")
+    os.environ.setdefault("SE_AVOID_STATS", "true")
+    options = Options()
+    options.binary_location = "/usr/bin/chromium"
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+        options.add_argument(arg)
+    driver = None
+    try:
+        time.sleep(0.5)
+        driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        driver.get(f"http://127.0.0.1:{port}/search.html?q={QUERY_WORD}")
+        WebDriverWait(driver, 60).until(
+            lambda d: d.execute_script("return document.querySelectorAll('.search-result').length") > 0)
+        time.sleep(1.0)  # excerpts of the first page of results
+        return int(driver.execute_script(
+            "const all = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];"
+            "return all.reduce((n, e) => n + (e.transferSize || e.encodedBodySize || 0), 0);"))
+    except Exception as exc:  # the browser part is a bonus: report, keep the build figures
+        print(f"query bytes not measured: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return None
+    finally:
+        if driver is not None:
+            driver.quit()
+        server.terminate()
+        server.wait()
+
+
+def best(runs: list[Run]) -> Run:
+    return min(runs, key=lambda r: r.seconds)
+
+
+def run_bench(articles: int, rounds: int, work: Path, seed: int, browser: bool) -> Results:
+    results = Results(articles, {"cpus": os.cpu_count(), "python": platform.python_version(),
+                                 "machine": platform.machine(), "system": platform.platform(),
+                                 "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30)})
+    print(f"[bench] {articles} articles: generating and importing ...", flush=True)
+    site, results.import_seconds = prepare(articles, work, seed)
+    print(f"[bench] import: {results.import_seconds:.1f} s", flush=True)
+    plain_out, plain_cache = site / "plain-output", site / "plain-cache"
+    na_out = site / "output"
+    plain = [str(BIN / "pelican"), "content", "-o", str(plain_out), "-s", str(PLAIN_CONF), "--cache-path",
+             str(plain_cache)]
+    na = [str(BIN / "newsarchive"), "build"]
+    for name in ("cold", "nochange", "edit"):
+        results.plain[name], results.newsarchive[name] = [], []
+    for number in range(1, rounds + 1):
+        for folder in (plain_out, plain_cache, na_out, site / "cache"):
+            shutil.rmtree(folder, ignore_errors=True)
+        for step in ("cold", "nochange", "edit"):
+            edited = edit_one(site) if step == "edit" else None
+            for label, command, output, store in (("pelican", plain, plain_out, results.plain),
+                                                  ("newsarchive", na, na_out, results.newsarchive)):
+                run = measure(command, site, output)
+                store[step].append(run)
+                print(f"[bench] round {number} {step:8} {label:11} {run.seconds:7.2f} s  "
+                      f"{run.peak_rss_mb:7.1f} MB  {run.files_written} files written", flush=True)
+            if edited:
+                edited[0].write_text(edited[1], encoding="utf-8")
+    print("[bench] Pagefind over plain Pelican's whole output ...", flush=True)
+    results.plain_pagefind = measure([sys.executable, "-m", "pagefind", "--site", str(plain_out), "--quiet"], site)
+    if browser:
+        results.query_bytes = query_bytes(na_out)
+    p, n = results.plain, results.newsarchive
+    results.ratios = {
+        "cold": best(n["cold"]).seconds / best(p["cold"]).seconds,
+        "nochange": best(n["nochange"]).seconds / best(p["nochange"]).seconds,
+        "edit": best(n["edit"]).seconds / best(p["edit"]).seconds,
+        "peak_rss": max(r.peak_rss_mb for r in n["cold"]) / max(r.peak_rss_mb for r in p["cold"]),
+        "files": best(n["cold"]).files / max(best(p["cold"]).files, 1),
+        "bytes": best(n["cold"]).bytes / max(best(p["cold"]).bytes, 1),
+        "search_seconds": best(n["cold"]).search_seconds / max(results.plain_pagefind.seconds, 1e-9),
+        "search_rss": max(r.search_peak_rss_mb for r in n["cold"]) / max(results.plain_pagefind.peak_rss_mb, 1e-9),
+    }
+    return results
+
+
+def report(results: Results) -> str:
+    p, n, r = results.plain, results.newsarchive, results.ratios
+    lines = [f"newsarchive vs plain Pelican, {results.articles} articles, {results.machine['cpus']} CPUs, "
+             f"{results.machine['memory_gb']} GB, Python {results.machine['python']}",
+             f"{'':22}{'Pelican':>12}{'newsarchive':>14}{'ratio':>9}"]
+    for step, title in (("cold", "cold build (s)"), ("nochange", "no-change rebuild (s)"),
+                        ("edit", "one-article edit (s)")):
+        lines.append(f"{title:22}{best(p[step]).seconds:12.2f}{best(n[step]).seconds:14.2f}{r[step]:9.3f}")
+    pc, nc = best(p["cold"]), best(n["cold"])
+    lines += [
+        f"{'peak RSS, cold (MB)':22}{max(x.peak_rss_mb for x in p['cold']):12.1f}"
+        f"{max(x.peak_rss_mb for x in n['cold']):14.1f}{r['peak_rss']:9.3f}",
+        f"{'  without search (MB)':22}{'':12}{max(x.peak_rss_without_search_mb for x in n['cold']):14.1f}",
+        f"{'files in output':22}{pc.files:12d}{nc.files:14d}{r['files']:9.3f}",
+        f"{'bytes in output':22}{pc.bytes:12d}{nc.bytes:14d}{r['bytes']:9.3f}",
+        f"{'bytes written, cold':22}{pc.bytes_written:12d}{nc.bytes_written:14d}",
+        f"{'files written, edit':22}{best(p['edit']).files_written:12d}{best(n['edit']).files_written:14d}",
+        f"{'bytes written, edit':22}{best(p['edit']).bytes_written:12d}{best(n['edit']).bytes_written:14d}",
+        f"{'Pagefind (s)':22}{results.plain_pagefind.seconds:12.2f}{nc.search_seconds:14.2f}"
+        f"{r['search_seconds']:9.3f}  (Pelican column: whole site; newsarchive: inside its build)",
+        f"{'Pagefind peak RSS (MB)':22}{results.plain_pagefind.peak_rss_mb:12.1f}"
+        f"{max(x.search_peak_rss_mb for x in n['cold']):14.1f}{r['search_rss']:9.3f}",
+        f"{'one-word query (bytes)':22}{'':12}{results.query_bytes if results.query_bytes is not None else 'n/a':>14}",
+        f"{'import (s)':22}{'':12}{results.import_seconds:14.1f}",
+    ]
+    failed = [f"{who} {step}" for who, runs in (("pelican", p), ("newsarchive", n)) for step, rs in runs.items()
+              if any(x.returncode for x in rs)]
+    if failed:
+        lines.append("FAILED builds: " + ", ".join(failed))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument("--work", type=Path, default=REPO / ".cache" / "bench")
+    parser.add_argument("--no-browser", action="store_true", help="skip the one-word query in Chromium")
+    args = parser.parse_args()
+    results = run_bench(args.articles, args.rounds, args.work.resolve(), args.seed, not args.no_browser)
+    text = report(results)
+    print(text)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    target = RESULTS / f"{args.articles}-{time.strftime('%Y%m%dT%H%M%S')}.json"
+    target.write_text(json.dumps(asdict(results), indent=2) + "\n", encoding="utf-8")
+    print(f"[bench] results in {target.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    main()

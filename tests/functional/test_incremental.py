@@ -1,0 +1,81 @@
+"""A rebuild after editing one article gives the same bytes as a cold build of the same content."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsarchive.search import BUNDLE_DIR, NONDETERMINISTIC_DIRS
+from newsarchive.site import build_site
+
+from ..conftest import REPO, make_site
+
+pytestmark = pytest.mark.slow
+
+
+def tree(output: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(output).as_posix(): p.read_bytes()
+        for p in sorted(output.rglob("*"))
+        if p.is_file() and not p.relative_to(output).as_posix().startswith(NONDETERMINISTIC_DIRS)
+    }
+
+
+def build(root: Path):
+    old = Path.cwd()
+    os.chdir(root)  # pelicanconf.py uses paths relative to the site folder
+    try:
+        report = build_site(root / "pelicanconf.py")
+    finally:
+        os.chdir(old)
+    assert not report.problems.errors, [str(p) for p in report.problems.errors]
+    return report
+
+
+def articles(root: Path) -> list[Path]:
+    return sorted((root / "content").rglob("*.md"))
+
+
+@pytest.fixture(scope="module")
+def incremental(tmp_path_factory) -> Path:
+    """A site built cold, then rebuilt after one word of one article's body changed."""
+    root = make_site(tmp_path_factory.mktemp("incremental"))
+    shutil.copytree(REPO / "content", root / "content")
+    build(root)
+    edited = articles(root)[0]
+    header, body = edited.read_text(encoding="utf-8").split("\n\n", 1)
+    edited.write_text(header + "\n\n" + body.replace(" the ", " this ", 1), encoding="utf-8")
+    untouched = root / "output" / "articles" / f"{articles(root)[-1].stem}.html"
+    inode = untouched.stat().st_ino
+    build(root)
+    assert (root / "output" / "articles" / f"{articles(root)[-1].stem}.html").stat().st_ino == inode, (
+        "an unchanged page should be linked from the previous output, not written again"
+    )
+    return root
+
+
+def test_incremental_build_after_one_edit_is_identical_to_a_cold_build(incremental, tmp_path):
+    cold = make_site(tmp_path / "cold")
+    shutil.copytree(incremental / "content", cold / "content")
+    build(cold)
+    assert list((cold / "cache").glob("newsarchive-*.pickle")), "the cold build should leave a parse cache"
+    incremental_tree, cold_tree = tree(incremental / "output"), tree(cold / "output")
+    assert sorted(incremental_tree) == sorted(cold_tree)
+    assert [name for name in cold_tree if incremental_tree[name] != cold_tree[name]] == []
+
+
+def test_edited_article_is_rebuilt_and_searchable(incremental):
+    edited = articles(incremental)[0]
+    page = (incremental / "output" / "articles" / f"{edited.stem}.html").read_text(encoding="utf-8")
+    assert " this " in page
+    assert (incremental / "output" / BUNDLE_DIR / "pagefind.js").is_file()
+
+
+def test_rebuild_with_nothing_changed_reuses_the_search_index(incremental):
+    bundle = incremental / "output" / BUNDLE_DIR / "pagefind.js"
+    before = bundle.stat().st_ino
+    build(incremental)
+    assert bundle.stat().st_ino == before
