@@ -75,6 +75,7 @@ class DateMention:
     weekday: int | None = None
     order_ambiguous: bool = False
     order_from: str | None = None  # why a numeric date was read day-first or month-first
+    named_month: bool = False  # written with a month name ("5 September 2016"), not in digits
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,7 @@ def _mention(kind: str, match: re.Match, line: int, survey: DigestDates) -> Date
     year = int(groups["year"]) if groups.get("year") else None
     if kind == "month_year":
         return DateMention(text, line, start, DatePrecision.MONTH, year, month, None)
-    return DateMention(text, line, start, DatePrecision.DAY, year, month, int(groups["day"]), weekday)
+    return DateMention(text, line, start, DatePrecision.DAY, year, month, int(groups["day"]), weekday, named_month=True)
 
 
 def _two_digit_year(short: int, survey: DigestDates) -> int:
@@ -194,6 +195,21 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def parse_full_date(text: str) -> date | None:
+    """A full date written with a month name, read by dateparser; None when it is not a real date.
+
+    Our patterns find the date in the text; dateparser, a maintained parser, reads what
+    they found ("Mon. Sept. 5, 2016", "the 5th of September 2016") and rejects dates that
+    are not in the calendar ("31 February 2016").
+    """
+    import dateparser  # imported on first use: most digests never need it
+
+    parsed = dateparser.parse(
+        text, languages=["en"], settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
+    )
+    return parsed.date() if parsed else None
 
 
 def resolve(mention: DateMention, survey: DigestDates, where: str) -> tuple[ArticleDate | None, list[str]]:
@@ -209,7 +225,9 @@ def resolve(mention: DateMention, survey: DigestDates, where: str) -> tuple[Arti
     if mention.precision is DatePrecision.MONTH:
         return ArticleDate(date(mention.year, mention.month, 1), DatePrecision.MONTH, quoted), []
     if mention.year is not None:
-        value = _safe_date(mention.year, mention.month, mention.day)
+        value = parse_full_date(mention.text) if mention.named_month else _safe_date(
+            mention.year, mention.month, mention.day
+        )
         if value is None:
             return None, [f"{quoted} is not a date in the calendar"]
         if mention.order_from:
