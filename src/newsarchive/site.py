@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import functools
 import http.server
 import logging
@@ -11,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import build_stamp
 from .plugin.unchanged import HTML_CHANGED, PREVIOUS_OUTPUT
 from .problems import Problems
 
@@ -63,9 +65,19 @@ def build_site(settings_file: Path, output: Path | None = None) -> BuildReport:
         settings[PREVIOUS_OUTPUT] = str(final.resolve())
     report = BuildReport(final)
     started = time.perf_counter()
+    given = copy.deepcopy(settings)  # Pelican and the plugin change ``settings`` as they run
+    inputs = build_stamp.inputs_digest(given, final)
+    unchanged = build_stamp.unchanged_articles(settings, final, inputs)
+    if unchanged is not None:  # the same inputs as the build that made the output: nothing to do
+        report.articles = unchanged
+        report.seconds = time.perf_counter() - started
+        return report
     finished = _run_pelican(settings, settings_file, report) and _after_pelican(staging, settings, report)
     if finished:
         _swap_in(staging, final)
+        # not when there were problems (they would not be reported again), nor when an input changed meanwhile
+        clean = not report.problems.items and build_stamp.inputs_digest(given, final) == inputs
+        build_stamp.record(settings, final, inputs if clean else None, report.articles)
     else:
         _remove(staging)
         report.problems.error(str(final), 0, "the build did not finish; the previous site was left as it was")

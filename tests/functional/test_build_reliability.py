@@ -47,13 +47,16 @@ def build(root: Path, **env: str) -> subprocess.CompletedProcess:
                           timeout=300)
 
 
-def test_two_builds_are_byte_identical_under_other_seed_time_zone_and_locale(sample_root):
-    first = build(sample_root, PYTHONHASHSEED="1", TZ="UTC", LC_ALL="C.UTF-8")
+def test_two_builds_are_byte_identical_under_other_seed_time_zone_and_locale(sample_root, tmp_path):
+    # Two copies of the site, so neither build can reuse the other's cache or skip as unchanged.
+    one, two = tmp_path / "one", tmp_path / "two"
+    shutil.copytree(sample_root, one)
+    shutil.copytree(sample_root, two)
+    first = build(one, PYTHONHASHSEED="1", TZ="UTC", LC_ALL="C.UTF-8")
     assert first.returncode == 0, first.stderr
-    before = tree(sample_root / "output")
-    second = build(sample_root, PYTHONHASHSEED="4242", TZ="Pacific/Kiritimati", LC_ALL="C", LANG="C")
+    second = build(two, PYTHONHASHSEED="4242", TZ="Pacific/Kiritimati", LC_ALL="C", LANG="C")
     assert second.returncode == 0, second.stderr
-    after = tree(sample_root / "output")
+    before, after = tree(one / "output"), tree(two / "output")
     assert sorted(before) == sorted(after)
     assert [name for name in before if before[name] != after[name]] == []
 

@@ -79,3 +79,26 @@ def test_rebuild_with_nothing_changed_reuses_the_search_index(incremental):
     before = bundle.stat().st_ino
     build(incremental)
     assert bundle.stat().st_ino == before
+
+
+def test_rebuild_with_the_same_inputs_is_skipped(incremental):
+    build(incremental)  # records the inputs of this output
+    output = incremental / "output"
+    before, inode = tree(output), output.stat().st_ino
+    report = build(incremental)
+    assert output.stat().st_ino == inode, "nothing changed: the output folder should not be swapped"
+    assert tree(output) == before
+    assert report.articles == len(articles(incremental))
+
+
+def test_a_changed_template_or_a_missing_output_file_rebuilds(incremental):
+    output = incremental / "output"
+    build(incremental)
+    removed = output / "search.html"
+    removed.unlink()
+    build(incremental)
+    assert removed.is_file(), "a page missing from the output should be written again"
+    base = incremental / "theme" / "templates" / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace("Skip to content", "Skip to the content"), "utf-8")
+    build(incremental)
+    assert "Skip to the content" in (output / "index.html").read_text(encoding="utf-8")

@@ -8,12 +8,14 @@ tags: ``CLUSTER_URL`` / ``CLUSTER_SAVE_AS`` and ``CLUSTERS_URL`` / ``CLUSTERS_SA
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 
 from pelican.generators import Generator
 
 from ..research.clusters import StoryInput, cluster_stories
-from . import settings
+from . import parse_cache, settings
 
 CLUSTER_TAG_TYPES = ("place", "organization")
 
@@ -64,14 +66,37 @@ def _order_key(article):
     return (str(getattr(article, "source", "") or "").casefold(), 0 if known else 1, article.date, article.slug)
 
 
+def _inputs_digest(inputs: list[StoryInput], options: dict) -> str:
+    digest = hashlib.sha256(json.dumps(options, sort_keys=True).encode())
+    for item in inputs:
+        fields = [
+            item.key,
+            item.source,
+            item.date.isoformat() if item.date else None,
+            item.precision,
+            sorted(item.tags),
+            item.text,
+        ]
+        digest.update(json.dumps(fields).encode() + b"\n")
+    return digest.hexdigest()
+
+
 def build_clusters(articles: list, pelican_settings: dict) -> list[StoryCluster]:
     """Clusters of the site's articles; each article gets ``story`` and ``also_reported``."""
-    found = cluster_stories(
-        [story_input(a) for a in articles],
-        similarity=settings.get(pelican_settings, "NEWSARCHIVE_CLUSTER_SIMILARITY"),
-        undated_similarity=settings.get(pelican_settings, "NEWSARCHIVE_CLUSTER_UNDATED_SIMILARITY"),
-        days=settings.get(pelican_settings, "NEWSARCHIVE_CLUSTER_DAYS"),
-    )
+    inputs = [story_input(a) for a in articles]
+    options = {
+        "similarity": settings.get(pelican_settings, "NEWSARCHIVE_CLUSTER_SIMILARITY"),
+        "undated_similarity": settings.get(pelican_settings, "NEWSARCHIVE_CLUSTER_UNDATED_SIMILARITY"),
+        "days": settings.get(pelican_settings, "NEWSARCHIVE_CLUSTER_DAYS"),
+    }
+    # The clusters depend only on these inputs (and the clustering code, which the cache's
+    # configuration covers): a rebuild of the same articles reuses them.
+    cache = parse_cache.cache_for(pelican_settings)
+    key = "clusters:" + _inputs_digest(inputs, options)
+    found = cache.get(key)
+    if found is None:
+        found = cluster_stories(inputs, **options)
+        cache.put(key, found)
     by_slug = {a.slug: a for a in articles}
     tags_by_slug = {t.slug: t for a in articles for t in getattr(a, "tags", None) or ()}
     for article in articles:

@@ -61,16 +61,21 @@ def anchor_paragraphs(body: str) -> tuple[str, list[str]]:
     return PARAGRAPH.sub(add_id, body), texts
 
 
+def figures_of_body(body: str) -> tuple[str, str, list[Figure]]:
+    """The body with paragraph anchors, its plain text, and its figures: what ``attach_figures`` sets."""
+    anchored, paragraphs = anchor_paragraphs(body)
+    return anchored, "\n\n".join(paragraphs), extract_figures(paragraphs)
+
+
 def attach_figures(content) -> None:
     if not isinstance(content, Article):
         return
     body = getattr(content, "_content", None) or ""
     cache = parse_cache.cache_for(content.settings)
-    key = "figures:" + parse_cache.file_key(body.encode("utf-8"))
+    key = parse_cache.figures_key(body)
     found = cache.get(key)
     if found is None:
-        anchored, paragraphs = anchor_paragraphs(body)
-        found = (anchored, "\n\n".join(paragraphs), extract_figures(paragraphs))
+        found = figures_of_body(body)
         cache.put(key, found)
     content._content, content.body_text, figures = found
     content.figures = [ReportedFigure(figure, content, paragraph_anchor(figure.paragraph)) for figure in figures]

@@ -9,8 +9,10 @@ changed, and a change of taxonomy or code starts a new cache instead of using a 
 
 A cold build parses the files missing from the cache on every core first (a pool of
 forked workers that inherit the loaded tagger), then Pelican reads them as usual and finds
-them in the cache. The stored values are plain strings, lists and dataclasses; the
-Pelican objects (tags, authors, dates) are made from them at each build, as without cache.
+them in the cache. The workers also find each body's figures (cached under the body's hash),
+and the story clusters of a build's articles are cached under the hash of their inputs. The
+stored values are plain strings, lists and dataclasses; the Pelican objects (tags, authors,
+dates) are made from them at each build, as without cache.
 """
 
 from __future__ import annotations
@@ -32,7 +34,14 @@ from . import settings
 
 FORMAT = 1
 # Source files whose code decides what a cached entry holds; editing one invalidates the cache.
-_CODE = ("tagging", "research/figures.py", "plugin/tags.py", "plugin/figures.py", "plugin/parse_cache.py")
+_CODE = (
+    "tagging",
+    "research/figures.py",
+    "research/clusters.py",
+    "plugin/tags.py",
+    "plugin/figures.py",
+    "plugin/parse_cache.py",
+)
 
 
 @dataclass
@@ -132,6 +141,11 @@ def file_key(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
+def figures_key(body: str) -> str:
+    """Where the figures of a rendered article body are cached (see ``figures.attach_figures``)."""
+    return "figures:" + file_key(body.encode("utf-8"))
+
+
 def parse_text(text: str, pelican_settings: dict) -> Parsed:
     """What the Markdown reader and the tagger make of one article file's text."""
     from ..tagging.article import tag_article
@@ -147,12 +161,17 @@ def parse_text(text: str, pelican_settings: dict) -> Parsed:
 _worker_settings: dict = {}
 
 
-def _parse_file(path: str) -> tuple[str, Parsed | None]:
+def _parse_file(path: str) -> tuple[str, Parsed | None, tuple | None]:
+    """A file's key, what the reader makes of it, and its figures (``content_object_init``'s work, done here
+    so that it runs on every core too and is never done again in the main process)."""
+    from .figures import figures_of_body
+
     raw = Path(path).read_bytes()
     try:
-        return file_key(raw), parse_text(raw.decode("utf-8"), _worker_settings)
+        parsed = parse_text(raw.decode("utf-8"), _worker_settings)
     except Exception:  # left to the reader, which reports it with the file's name
-        return file_key(raw), None
+        return file_key(raw), None, None
+    return file_key(raw), parsed, figures_of_body(parsed.html)
 
 
 def workers(pelican_settings: dict) -> int:
@@ -189,9 +208,10 @@ def prefill(generator) -> None:
                                                                 "NEWSARCHIVE_TAXONOMY") if key in pelican_settings}
     context = multiprocessing.get_context("fork")
     with context.Pool(count) as pool:
-        for key, parsed in pool.imap(_parse_file, missing, chunksize=16):
+        for key, parsed, figures in pool.imap(_parse_file, missing, chunksize=16):
             if parsed is not None:
                 cache.put(key, parsed)
+                cache.put(figures_key(parsed.html), figures)
 
 
 def save(pelican) -> None:

@@ -77,17 +77,16 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(term, 0.0) for term, v in a.items())
 
 
-def _cosine_of(vectors: list[dict[str, float]], positions: list[dict[str, int]], i: int, j: int) -> float:
+def _cosine_of(vectors: list[dict[str, float]], i: int, j: int) -> float:
     """``cosine(vectors[i], vectors[j])`` to the last bit, summing only the shared terms.
 
     The terms the other vector lacks add exact zeros, so leaving them out changes nothing as
     long as the shared ones are added in the same order (the shorter vector's).
     """
-    a, b, order = vectors[i], vectors[j], positions[i]
+    a, b = vectors[i], vectors[j]
     if len(a) > len(b):
-        a, b, order = b, a, positions[j]
-    shared = a.keys() & b.keys()
-    return sum(a[term] * b[term] for term in sorted(shared, key=order.__getitem__))
+        a, b = b, a
+    return sum(a[term] * b[term] for term in a if term in b)
 
 
 def _day_span(item: StoryInput) -> tuple[int, int] | None:
@@ -121,7 +120,6 @@ def cluster_stories(
     for position, item in enumerate(items):
         for tag in sorted(item.tags):
             by_tag[tag].append(position)
-    positions = [{term: n for n, term in enumerate(vector)} for vector in vectors]
     spans = [_day_span(item) for item in items]
     candidates = sorted({pair for members in by_tag.values() for pair in _close_pairs(members, spans, days)})
 
@@ -141,7 +139,7 @@ def cluster_stories(
         if close is False:
             continue
         threshold = similarity if close else undated_similarity
-        if _cosine_of(vectors, positions, i, j) >= threshold:
+        if _cosine_of(vectors, i, j) >= threshold:
             parent[max(root(i), root(j))] = min(root(i), root(j))
 
     groups: dict[int, list[int]] = defaultdict(list)

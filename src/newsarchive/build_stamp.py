@@ -1,0 +1,108 @@
+"""A rebuild from exactly the same inputs is skipped: the previous output is what it would make.
+
+A build's output depends only on its inputs: the settings, the files under the content
+folder, the theme, the taxonomy and sources files, newsarchive's own code and the versions
+of Pelican and the libraries it renders with. After a build without problems, a hash of all
+of them is written to ``CACHE_PATH/newsarchive-build.json`` with the list of output files
+(path, size, modification time). When the next build finds the same hash and the output
+still holds exactly those files, there is nothing to build. Whatever the hash cannot vouch
+for builds as usual: settings whose text names a memory address (a function, an object),
+other plugins, the cache turned off, a previous build that reported problems.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from importlib import metadata
+from pathlib import Path
+
+from .plugin import settings as plugin_settings
+
+STAMP = "newsarchive-build.json"
+_PRIVATE = ("OUTPUT_PATH", "_newsarchive_")  # set by site.build_site for one build only
+_LIBRARIES = ("pelican", "jinja2", "markdown", "markupsafe", "feedgenerator", "pagefind")
+PLUGIN = "newsarchive.plugin"
+
+
+def _stamp_path(settings: dict) -> Path:
+    return Path(settings.get("CACHE_PATH") or "cache") / STAMP
+
+
+def _hash_tree(digest, path: Path) -> None:
+    if path.is_file():
+        digest.update(f"{path}\0".encode() + path.read_bytes())
+        return
+    for folder, subfolders, files in os.walk(path):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+        for name in sorted(files):
+            file = os.path.join(folder, name)
+            with open(file, "rb") as f:
+                digest.update(f"{os.path.relpath(file, path)}\0".encode() + f.read())
+
+
+def inputs_digest(settings: dict, output: Path) -> str | None:
+    """The hash of everything the build reads; None when something cannot be vouched for."""
+    from .plugin.tags import taxonomy_folder
+
+    if list(settings.get("PLUGINS") or ()) != [PLUGIN] or not plugin_settings.get(settings, "NEWSARCHIVE_CACHE"):
+        return None
+    shown = repr(sorted((k, v) for k, v in settings.items() if not k.startswith(_PRIVATE)))
+    if " at 0x" in shown:
+        return None
+    digest = hashlib.sha256(f"{shown}\0{output.resolve()}\0".encode())
+    for library in _LIBRARIES:
+        try:
+            digest.update(f"{library}={metadata.version(library)}\0".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{library}=none\0".encode())
+    sources = Path(plugin_settings.get(settings, "NEWSARCHIVE_SOURCES_FILE"))
+    if not sources.is_absolute():
+        sources = Path(settings["PATH"]).parent / sources
+    for path in (
+        Path(__file__).parent,
+        Path(settings["PATH"]),
+        Path(settings["THEME"]),
+        taxonomy_folder(settings),
+        sources,
+    ):
+        digest.update(f"\0{path}\0".encode())
+        if path.exists():
+            _hash_tree(digest, path)
+    return digest.hexdigest()
+
+
+def _listing(output: Path) -> dict[str, list[int]]:
+    found = {}
+    for folder, _, files in os.walk(output):
+        for name in files:
+            stat = os.stat(os.path.join(folder, name))
+            found[os.path.relpath(os.path.join(folder, name), output)] = [stat.st_size, stat.st_mtime_ns]
+    return found
+
+
+def unchanged_articles(settings: dict, output: Path, digest: str | None) -> int | None:
+    """The article count of the previous build when it had these inputs and its output is intact, else None."""
+    if digest is None or not output.is_dir():
+        return None
+    try:
+        stamp = json.loads(_stamp_path(settings).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if stamp.get("inputs") != digest or stamp.get("output") != str(output.resolve()):
+        return None
+    return stamp["articles"] if stamp.get("files") == _listing(output) else None
+
+
+def record(settings: dict, output: Path, digest: str | None, articles: int) -> None:
+    """After a build without problems: remember its inputs and output (None: forget them)."""
+    path = _stamp_path(settings)
+    if digest is None:
+        path.unlink(missing_ok=True)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    stamp = {"inputs": digest, "output": str(output.resolve()), "articles": articles, "files": _listing(output)}
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(json.dumps(stamp), encoding="utf-8")
+    os.replace(temporary, path)
