@@ -33,6 +33,14 @@ def digest_name(path: Path, site_root: Path) -> str:
         return path.name
 
 
+def read_input_bytes(path: Path) -> bytes | DigestResult:
+    """The file's bytes, or a result holding the one problem that it cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        return DigestResult(path, [], [Problem(str(path), 0, Severity.ERROR, f"cannot be read: {exc.strerror}")])
+
+
 def read_digest(
     path: Path,
     site_root: Path,
@@ -41,10 +49,9 @@ def read_digest(
     source_orders: dict[str, str] | None = None,
 ) -> DigestResult:
     shown = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return DigestResult(path, [], [Problem(shown, 0, Severity.ERROR, f"cannot be read: {exc.strerror}")])
+    data = read_input_bytes(path)
+    if isinstance(data, DigestResult):
+        return data
     decoded = decode_digest(data, shown)
     problems = list(decoded.problems)
     if decoded.refused:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import feedparser
 
-from ..digest.read import DigestResult, digest_name
+from ..digest.read import DigestResult, digest_name, read_input_bytes
 from ..problems import Problem, Severity
 from ..records import Article, InputKind
 from ..tagging.sources import SourceList
@@ -22,10 +22,9 @@ DATE_FIELDS = {"rss": ("published", "pubDate"), "atom": ("published", "published
 
 def read_feed(path: Path, site_root: Path, sources: SourceList) -> DigestResult:
     shown = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return DigestResult(path, [], [Problem(shown, 0, Severity.ERROR, f"cannot be read: {exc.strerror}")])
+    data = read_input_bytes(path)
+    if isinstance(data, DigestResult):
+        return data
     parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
     if not parsed.version:
         reason = parsed.get("bozo_exception")

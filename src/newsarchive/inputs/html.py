@@ -17,7 +17,7 @@ import lxml.etree
 import lxml.html
 import trafilatura
 
-from ..digest.read import DigestResult, digest_name
+from ..digest.read import DigestResult, digest_name, read_input_bytes
 from ..problems import Problem, Severity
 from ..records import Article, ArticleDate, Attribution, BodyBlock, BodyKind, DatePrecision, InputKind
 from ..tagging.sources import SourceList
@@ -205,10 +205,9 @@ def build_article(
 def read_html(path: Path, site_root: Path, sources: SourceList) -> DigestResult:
     """One saved page, one article."""
     shown = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return DigestResult(path, [], [Problem(shown, 0, Severity.ERROR, f"cannot be read: {exc.strerror}")])
+    data = read_input_bytes(path)
+    if isinstance(data, DigestResult):
+        return data
     page = extract_page(data)
     if page is None:
         message = "no article text found in this HTML page (only navigation or boilerplate?); not imported"
