@@ -102,6 +102,9 @@ def build(
     settings: Annotated[
         Path | None, typer.Option("--settings", help="Pelican settings file (default pelicanconf.py).")
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Build even when no input changed since the last build.")
+    ] = False,
 ) -> None:
     """Build the static site from content/ with Pelican."""
     from .site import build_site
@@ -110,7 +113,7 @@ def build(
     if not settings_file.exists():
         err.print(f"{settings_file}: no such settings file (run from the site folder)", markup=False)
         raise typer.Exit(2)
-    report = build_site(settings_file, output)
+    report = build_site(settings_file, output, force=force)
     _finish(report.problems, strict=False, summary=report.describe())
 
 

@@ -23,8 +23,14 @@ class BuildReport:
     problems: Problems = field(default_factory=Problems)
     articles: int = 0
     seconds: float = 0.0
+    up_to_date: bool = False  # nothing changed since the last build, so nothing was built
 
     def describe(self) -> str:
+        if self.up_to_date:
+            return (
+                f"{self.output} is up to date ({self.articles} articles): no input changed since the last build; "
+                "use --force to build anyway"
+            )
         return (
             f"built {self.articles} articles into {self.output} in {self.seconds:.1f} s; "
             f"{len(self.problems.errors)} errors, {len(self.problems.warnings)} warnings"
@@ -47,7 +53,7 @@ class _ProblemHandler(logging.Handler):
             self.problems.warn(str(path), 0, message)
 
 
-def build_site(settings_file: Path, output: Path | None = None) -> BuildReport:
+def build_site(settings_file: Path, output: Path | None = None, force: bool = False) -> BuildReport:
     """Build with Pelican into a staging folder beside the output, and swap it in only on success.
 
     A build that fails halfway (a template error, a plugin bug) leaves the previous output
@@ -67,9 +73,10 @@ def build_site(settings_file: Path, output: Path | None = None) -> BuildReport:
     started = time.perf_counter()
     given = copy.deepcopy(settings)  # Pelican and the plugin change ``settings`` as they run
     inputs = build_stamp.inputs_digest(given, final)
-    unchanged = build_stamp.unchanged_articles(settings, final, inputs)
+    unchanged = None if force else build_stamp.unchanged_articles(settings, final, inputs)
     if unchanged is not None:  # the same inputs as the build that made the output: nothing to do
         report.articles = unchanged
+        report.up_to_date = True
         report.seconds = time.perf_counter() - started
         return report
     finished = _run_pelican(settings, settings_file, report) and _after_pelican(staging, settings, report)

@@ -24,11 +24,11 @@ def tree(output: Path) -> dict[str, bytes]:
     }
 
 
-def build(root: Path):
+def build(root: Path, force: bool = False):
     old = Path.cwd()
     os.chdir(root)  # pelicanconf.py uses paths relative to the site folder
     try:
-        report = build_site(root / "pelicanconf.py")
+        report = build_site(root / "pelicanconf.py", force=force)
     finally:
         os.chdir(old)
     assert not report.problems.errors, [str(p) for p in report.problems.errors]
@@ -89,6 +89,17 @@ def test_rebuild_with_the_same_inputs_is_skipped(incremental):
     assert output.stat().st_ino == inode, "nothing changed: the output folder should not be swapped"
     assert tree(output) == before
     assert report.articles == len(articles(incremental))
+    assert report.up_to_date and "is up to date" in report.describe()
+
+
+def test_force_builds_even_when_nothing_changed(incremental):
+    build(incremental)
+    output = incremental / "output"
+    before, inode = tree(output), output.stat().st_ino
+    report = build(incremental, force=True)
+    assert not report.up_to_date
+    assert output.stat().st_ino != inode, "a forced build swaps in a new output folder"
+    assert tree(output) == before
 
 
 def test_a_changed_template_or_a_missing_output_file_rebuilds(incremental):
