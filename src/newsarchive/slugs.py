@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pelican.utils import slugify
 
 MAX_SLUG_LENGTH = 80
@@ -21,16 +23,16 @@ def base_slug(title: str) -> str:
     return slug or "article"
 
 
-def unique_slug(base: str, digest: str, owners: dict[str, str], used: set[str]) -> str:
+def unique_slug(base: str, digest: str, owner_of: Callable[[str], str | None], used: set[str]) -> str:
     """The first of ``base``, ``base-2``, ... not used in this run nor owned by another digest.
 
-    ``owners`` maps the slugs already in ``content/`` to the digest that produced them, so
-    re-importing a digest gives each of its articles the slug it had before.
+    ``owner_of`` gives, for a slug already in ``content/``, the digest that produced it (None
+    for a free slug), so re-importing a digest gives each of its articles the slug it had before.
     """
     number = 1
     while True:
         candidate = base if number == 1 else f"{base}-{number}"
-        owner = owners.get(candidate)
+        owner = owner_of(candidate)
         if candidate not in used and (owner is None or owner == digest):
             used.add(candidate)
             return candidate

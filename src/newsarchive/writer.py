@@ -52,8 +52,12 @@ class ContentWriter:
         self.used: set[str] = set()
 
     def assign_slug(self, article: Article) -> None:
-        owners = {slug: f.digest or "" for slug, f in self.existing.items()}
-        article.slug = unique_slug(base_slug(article.title), article.digest, owners, self.used)
+        article.slug = unique_slug(base_slug(article.title), article.digest, self._owner_of, self.used)
+
+    def _owner_of(self, slug: str) -> str | None:
+        """The digest of the article file that holds ``slug`` already, or None."""
+        existing = self.existing.get(slug)
+        return None if existing is None else existing.digest or ""
 
     def write(self, article: Article, summary: ImportSummary) -> Outcome:
         target = article_path(self.content_dir, article)
