@@ -44,6 +44,19 @@ def _hash_tree(digest, path: Path) -> None:
 
 def inputs_digest(settings: dict, output: Path) -> str | None:
     """The hash of everything the build reads; None when something cannot be vouched for."""
+    environment = environment_digest(settings)
+    if environment is None:
+        return None
+    digest = hashlib.sha256(f"{environment}\0{output.resolve()}\0".encode())
+    content = Path(settings["PATH"])
+    if content.exists():
+        _hash_tree(digest, content)
+    return digest.hexdigest()
+
+
+def environment_digest(settings: dict) -> str | None:
+    """The hash of what every page depends on besides the content: the settings, the theme,
+    the taxonomy and sources files, newsarchive's code and the libraries' versions."""
     from .plugin.tags import taxonomy_folder
 
     if list(settings.get("PLUGINS") or ()) != [PLUGIN] or not plugin_settings.get(settings, "NEWSARCHIVE_CACHE"):
@@ -51,7 +64,7 @@ def inputs_digest(settings: dict, output: Path) -> str | None:
     shown = repr(sorted((k, v) for k, v in settings.items() if not k.startswith(_PRIVATE)))
     if " at 0x" in shown:
         return None
-    digest = hashlib.sha256(f"{shown}\0{output.resolve()}\0".encode())
+    digest = hashlib.sha256(f"{shown}\0".encode())
     for library in _LIBRARIES:
         try:
             digest.update(f"{library}={metadata.version(library)}\0".encode())
@@ -60,13 +73,7 @@ def inputs_digest(settings: dict, output: Path) -> str | None:
     sources = Path(plugin_settings.get(settings, "NEWSARCHIVE_SOURCES_FILE"))
     if not sources.is_absolute():
         sources = Path(settings["PATH"]).parent / sources
-    for path in (
-        Path(__file__).parent,
-        Path(settings["PATH"]),
-        Path(settings["THEME"]),
-        taxonomy_folder(settings),
-        sources,
-    ):
+    for path in (Path(__file__).parent, Path(settings["THEME"]), taxonomy_folder(settings), sources):
         digest.update(f"\0{path}\0".encode())
         if path.exists():
             _hash_tree(digest, path)

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import build_stamp
-from .plugin.unchanged import HTML_CHANGED, PREVIOUS_OUTPUT
+from .plugin import page_records
+from .plugin.unchanged import ENVIRONMENT, HTML_CHANGED, PAGE_RECORDS, PREVIOUS_OUTPUT
 from .problems import Problems
 
 
@@ -24,6 +25,8 @@ class BuildReport:
     articles: int = 0
     seconds: float = 0.0
     up_to_date: bool = False  # nothing changed since the last build, so nothing was built
+    rendered: int | None = None  # pages and feeds rendered; None when every page was
+    reused: int = 0  # pages and feeds whose inputs did not change, linked from the previous output
 
     def describe(self) -> str:
         if self.up_to_date:
@@ -31,8 +34,11 @@ class BuildReport:
                 f"{self.output} is up to date ({self.articles} articles): no input changed since the last build; "
                 "use --force to build anyway"
             )
+        pages = ""
+        if self.rendered is not None:
+            pages = f" (rendered {self.rendered} pages, reused {self.reused} unchanged)"
         return (
-            f"built {self.articles} articles into {self.output} in {self.seconds:.1f} s; "
+            f"built {self.articles} articles into {self.output} in {self.seconds:.1f} s{pages}; "
             f"{len(self.problems.errors)} errors, {len(self.problems.warnings)} warnings"
         )
 
@@ -79,9 +85,14 @@ def build_site(settings_file: Path, output: Path | None = None, force: bool = Fa
         report.up_to_date = True
         report.seconds = time.perf_counter() - started
         return report
+    settings[ENVIRONMENT] = build_stamp.environment_digest(given)
     finished = _run_pelican(settings, settings_file, report) and _after_pelican(staging, settings, report)
     if finished:
         _swap_in(staging, final)
+        records = settings.get(PAGE_RECORDS)
+        page_records.save(settings, final, records)
+        if records is not None and records.previous:
+            report.rendered, report.reused = records.rendered, records.reused
         # not when there were problems (they would not be reported again), nor when an input changed meanwhile
         clean = not report.problems.items and build_stamp.inputs_digest(given, final) == inputs
         build_stamp.record(settings, final, inputs if clean else None, report.articles)

@@ -113,3 +113,73 @@ def test_a_changed_template_or_a_missing_output_file_rebuilds(incremental):
     base.write_text(base.read_text(encoding="utf-8").replace("Skip to content", "Skip to the content"), "utf-8")
     build(incremental)
     assert "Skip to the content" in (output / "index.html").read_text(encoding="utf-8")
+
+
+def _edit_body(root: Path) -> None:
+    edited = articles(root)[1]
+    header, body = edited.read_text(encoding="utf-8").split("\n\n", 1)
+    edited.write_text(header + "\n\n" + body.replace(" the ", " that ", 1), encoding="utf-8")
+
+
+def _edit_header(field: str, value: str):
+    def edit(root: Path) -> None:
+        edited = articles(root)[2]
+        lines = edited.read_text(encoding="utf-8").split("\n")
+        lines = [f"{field}: {value}" if line.startswith(f"{field}:") else line for line in lines]
+        edited.write_text("\n".join(lines), encoding="utf-8")
+
+    return edit
+
+
+def _add_place(root: Path) -> None:
+    edited = articles(root)[3]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA second convoy reached Aleppo.\n", encoding="utf-8")
+
+
+def _remove_article(root: Path) -> None:
+    articles(root)[4].unlink()
+
+
+def _add_article(root: Path) -> None:
+    source = articles(root)[5]
+    copy = source.with_name("a-new-article.md")
+    text = source.read_text(encoding="utf-8").replace("Slug: ", "Slug: new-", 1)
+    copy.write_text(text.replace("Title: ", "Title: New: ", 1), encoding="utf-8")
+
+
+EDITS = {
+    "body": _edit_body,
+    "title": _edit_header("Title", "A title changed by hand"),
+    "date": _edit_header("Date", "2024-06-03"),
+    "source": _edit_header("Source", "Harbour Gazette"),
+    "new tag": _add_place,
+    "removed article": _remove_article,
+    "added article": _add_article,
+}
+
+
+@pytest.mark.parametrize("edit", EDITS, ids=list(EDITS))
+def test_incremental_build_equals_a_cold_build_after(edit, tmp_path):
+    """Pages whose inputs did not change are reused unrendered; the result must still be a cold build's."""
+    root = make_site(tmp_path / "incremental")
+    shutil.copytree(REPO / "content", root / "content")
+    build(root)
+    EDITS[edit](root)
+    report = build(root)
+    assert report.rendered is not None and report.reused > 0, report.describe()
+    cold = make_site(tmp_path / "cold")
+    shutil.copytree(root / "content", cold / "content")
+    build(cold)
+    incremental_tree, cold_tree = tree(root / "output"), tree(cold / "output")
+    assert sorted(incremental_tree) == sorted(cold_tree)
+    assert [name for name in cold_tree if incremental_tree[name] != cold_tree[name]] == []
+
+
+def test_a_body_edit_renders_only_the_pages_that_show_it(tmp_path):
+    root = make_site(tmp_path / "site")
+    shutil.copytree(REPO / "content", root / "content")
+    build(root)
+    _edit_body(root)
+    report = build(root)
+    # its page and the feeds that carry its text; lists show only its title, date and source
+    assert 1 <= report.rendered <= 6, report.describe()

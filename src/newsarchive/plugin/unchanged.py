@@ -1,4 +1,5 @@
-"""Pages whose bytes did not change are hard-linked from the previous output, not written again.
+"""Pages whose inputs did not change are not rendered, and pages whose bytes did not change are
+not written: both are hard-linked from the previous output.
 
 ``newsarchive build`` writes into a staging folder and swaps it in (see ``site.py``); it
 names the output it will replace in the settings (``PREVIOUS_OUTPUT``). This writer still
@@ -7,6 +8,10 @@ file into the staging folder instead of writing it: unchanged pages keep their i
 modification time (cheap to sync to a server), and the previous output is never opened for
 writing, so it stays intact until the swap. Whether any HTML page changed is recorded, so
 that the search index can be reused when no page did.
+
+Before rendering, each page gets a fingerprint of everything its bytes depend on (see
+``fingerprints.py``); when the previous build wrote the same page with the same fingerprint
+(``page_records.py``), the page is not rendered at all: its previous file is linked.
 """
 
 from __future__ import annotations
@@ -16,8 +21,22 @@ import os
 
 from pelican.writers import Writer
 
+from .fingerprints import Hasher, feed_fingerprint, page_fingerprint
+from .page_records import PageRecords
+
 PREVIOUS_OUTPUT = "_newsarchive_previous_output"  # set by site.build_site; absent: write everything
 HTML_CHANGED = "_newsarchive_html_changed"  # True once a page's bytes differ from the previous output's
+ENVIRONMENT = "_newsarchive_environment"  # build_stamp.environment_digest, set by site.build_site
+PAGE_RECORDS = "_newsarchive_page_records"  # this build's PageRecords, saved by site.build_site
+
+
+class _Reused(str):
+    """What a page whose fingerprint did not change renders to: a note to link the previous file."""
+
+    def __new__(cls, previous: str):
+        made = super().__new__(cls, "")
+        made.previous = previous
+        return made
 
 
 class _Comparing(io.StringIO):
@@ -26,6 +45,13 @@ class _Comparing(io.StringIO):
     def __init__(self, path: str, previous: str, encoding: str, settings: dict):
         super().__init__()
         self.path, self.previous, self.charset, self.settings = path, previous, encoding, settings
+        self.reused: str | None = None
+
+    def write(self, text: str) -> int:
+        if isinstance(text, _Reused):
+            self.reused = text.previous
+            return 0
+        return super().write(text)
 
     def close(self) -> None:
         if self.closed:
@@ -34,6 +60,9 @@ class _Comparing(io.StringIO):
         super().close()
         if os.path.exists(self.path) or os.path.islink(self.path):
             os.unlink(self.path)
+        if self.reused is not None:
+            _link_or_copy(self.reused, self.path)
+            return
         try:
             same = os.path.getsize(self.previous) == len(data) and _read(self.previous) == data
         except OSError:
@@ -55,9 +84,69 @@ def _read(path: str) -> bytes:
         return f.read()
 
 
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system
+        with open(target, "wb") as f:
+            f.write(_read(source))
+
+
+class _Fingerprinted:
+    """A template that is rendered only when its page's fingerprint is new."""
+
+    def __init__(self, template, writer: LinkingWriter):
+        self._template, self._writer = template, writer
+
+    def __getattr__(self, name):
+        return getattr(self._template, name)
+
+    def render(self, localcontext: dict) -> str:
+        writer = self._writer
+        relative = localcontext["output_file"]
+        fingerprint = page_fingerprint(writer.hasher, writer.environment, self._template, localcontext)
+        previous = writer.records.reusable(relative, fingerprint)
+        if previous is not None:
+            return _Reused(previous)
+        return self._template.render(localcontext)
+
+
 class LinkingWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.environment = self.settings.get(ENVIRONMENT)
+        self.hasher = Hasher()
+        if self.environment is not None:
+            records = PageRecords.load(self.settings, self.settings.get(PREVIOUS_OUTPUT))
+            self.settings[PAGE_RECORDS] = records
+        self.records = self.settings.get(PAGE_RECORDS)
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        if self.records is not None:
+            template = _Fingerprinted(template, self)
+        return super().write_file(name, template, context, *args, **kwargs)
+
+    def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False,
+                   feed_title=None):
+        if self.records is None or not path:
+            return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+        shown = elements[: self.settings["FEED_MAX_ITEMS"]]
+        fingerprint = feed_fingerprint(self.hasher, self.environment, shown, context, path=path, url=url,
+                                       feed_type=feed_type, feed_title=feed_title)
+        previous = self.records.reusable(path, fingerprint)
+        if previous is None:
+            return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+        target = os.path.join(self.output_path, path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with self._open_w(target, "utf-8", override_output) as handle:
+            handle.write(_Reused(previous))
+        return None
+
     def _open_w(self, filename, encoding, override=False):
+        twice = filename in self._written_files or filename in self._overridden_files
         handle = super()._open_w(filename, encoding, override)  # Pelican's checks against writing twice
+        if twice and self.records is not None:
+            self.records.forget(os.path.relpath(filename, self.output_path))
         previous_root = self.settings.get(PREVIOUS_OUTPUT)
         if not previous_root or filename == os.devnull:
             if filename.endswith(".html"):
