@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 
-from newsarchive.research.figures import extract_figures, figures_in_sentence, parse_number
+from newsarchive.research.figures import (
+    _CASE_TWINS,
+    OUTCOMES,
+    extract_figures,
+    figures_in_sentence,
+    may_hold_figure,
+    parse_number,
+    split_sentences,
+)
 
 # sentence -> [(value, qualifier, what, outcome, speaker)]
 CASES = [
@@ -93,3 +104,45 @@ def test_number_words(text, value):
 def test_figures_know_their_paragraph():
     found = extract_figures(["Nothing here.", "Then 3 people were injured."])
     assert [(f.paragraph, f.sentence) for f in found] == [(2, "Then 3 people were injured.")]
+
+
+def test_every_outcome_word_holds_a_stem_of_the_quick_check():
+    for word in OUTCOMES:
+        assert may_hold_figure(f"Then 5 were {word}."), word
+        assert may_hold_figure(f"Then 5 were {word.upper()}."), word
+
+
+def test_sentences_without_an_outcome_word_are_skipped():
+    assert not may_hold_figure("The council met 12 times in March.")
+
+
+def test_the_quick_check_knows_every_letter_the_patterns_take_for_an_ascii_letter():
+    """A letter that re.IGNORECASE matches with an ASCII letter must lower-case to it, or be a twin."""
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    for code in range(128, sys.maxunicode + 1):
+        char = chr(code)
+        if letter.fullmatch(char) and not char.lower().isascii():
+            assert _CASE_TWINS.search(char), hex(code)
+
+
+def test_an_outcome_written_with_a_dotless_i_is_still_checked_by_the_patterns():
+    assert may_hold_figure("Five people were \u0131njured.")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "One. Two! Three? “Four.” “Five.” Six… Seven",
+        "He said: “No.” “Yes,” she said.” 5 were killed. a. B",
+        "End.”“Next. 3 dead.’ Then",
+    ],
+)
+def test_sentence_split_is_the_plain_pattern(paragraph):
+    plain = re.compile(r"(?<=[.!?…])[”\"’]?\s+(?=[“\"‘]?[A-Z0-9])|(?<=[.!?]”)(?=\s*“)")
+    assert split_sentences(paragraph) == [s.strip() for s in plain.split(paragraph) if s.strip()]
+
+
+@pytest.mark.parametrize("word", ["ınjured", "İnjured", "kılled"])
+def test_an_outcome_spelled_with_an_i_that_only_matches_case_insensitively_is_read_not_a_crash(word):
+    figures = extract_figures([f"Officials said 12 people were {word} in the blast."])
+    assert [(f.value, f.outcome) for f in figures] == [(12, "injured" if "njured" in word else "killed")]

@@ -6,16 +6,16 @@ The page's fingerprint hashes the build's environment (settings, theme, newsarch
 library versions: :func:`newsarchive.build_stamp.environment_digest`), the template's name,
 the page's path and the value of each of those variables. A value is hashed by walking it:
 strings, numbers and dates as themselves, lists and dicts item by item in order, objects
-(articles, tags, sources, paginator pages, clusters) by their attributes, down to
-``MAX_DEPTH`` levels, below which an object stands for itself by its class and name. The
-walk is memoised per object, so a list every page shares is hashed once per build.
+(articles, tags, sources, paginator pages, clusters) by their attributes. The walk is
+memoised per object, so a list every page shares is hashed once per build.
 
-An article is hashed whole (its body, figures, related articles, story) only where it is the
-page's own ``article`` (article pages) or a feed's item. Anywhere else it is shown as a link
-or a teaser, and is hashed without what only its own page shows (``PAGE_ONLY_ATTRIBUTES``),
-with the articles it refers to hashed by what names them. So editing one article's body
-re-renders its page, the pages whose figures it changes and the feeds that carry it, not
-every list it is on, nor every article that links to it.
+How much of an article, tag, author or source counts depends on where the page meets it
+(:class:`Mode`). The page's own ``article`` (article pages) and a feed's items count whole:
+body, figures, related articles, story. An article met anywhere else is a teaser or a link,
+hashed without what only its own page shows (``PAGE_ONLY_ATTRIBUTES``); and what a teaser
+refers to (its tags, source, the article of one of its figures) counts by what names it. So
+editing one article's body re-renders its own page and the feeds that carry it, not every
+list it is on, nor every page that links to it; and the walk always ends.
 
 A template whose includes cannot be listed (a name computed at render time) or a value
 that cannot be hashed faithfully (a repr naming a memory address) gives no fingerprint:
@@ -25,16 +25,17 @@ such a page is always rendered.
 from __future__ import annotations
 
 import datetime
+import enum
 import hashlib
-import inspect
 import os
+import types
 from dataclasses import dataclass, field
 
 from jinja2 import meta
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
-MAX_DEPTH = 4
+MAX_DEPTH = 8  # a safety net: the modes below already end every walk
 # Attributes that are not the object's own data: the settings and the shared context are
 # covered by the environment digest and by the page's own variables.
 _SKIPPED_ATTRIBUTES = frozenset({"settings", "_context"})
@@ -48,10 +49,27 @@ PAGE_ONLY_ATTRIBUTES = frozenset({
     "_content", "_summary", "body_text", "related_articles", "story", "also_reported", "jsonld", "citation",
     "search", "provenance_entries", "provenance", "tag_evidence", "tag_groups", "translations",
 })
+_SCALARS = (type(None), bool, int, float, str, datetime.date, datetime.time)
+_CODE = (types.FunctionType, types.MethodType, types.BuiltinFunctionType, types.ModuleType, type)
+# Where the reader leaves the SHA-256 of an article's file (see ``tags.TaggingMarkdownReader``).
+SOURCE_KEY = "_newsarchive_source_key"
+# What is made from the article file's bytes alone (with the environment: settings, taxonomy,
+# code): hashed as the file's SHA-256 instead of walked.
+FROM_FILE_ATTRIBUTES = frozenset({
+    "_content", "_summary", "body_text", "tag_evidence", "figures", "provenance_entries", "provenance",
+})
 
 
 class Unhashable(Exception):
     """A value whose hash would not say whether the page changed."""
+
+
+class Mode(enum.IntEnum):
+    """How much of an article, tag, author or source a page can show, by where the page meets it."""
+
+    WHOLE = 0  # the page's own article, a feed's item: everything; what it refers to as LINK
+    LINK = 1  # a teaser or a link: all but ``PAGE_ONLY_ATTRIBUTES``; what it refers to as NAME
+    NAME = 2  # what names it: an article's path, URL and title; a tag's name, slug and plain fields
 
 
 def referenced_variables(environment, name: str, seen: frozenset[str] = frozenset()) -> frozenset[str] | None:
@@ -86,48 +104,44 @@ class Hasher:
     _memo: dict = field(default_factory=dict)
     _keep: list = field(default_factory=list)  # the memo's objects, alive for the memo's life (ids stay unique)
 
-    def digest(self, value, depth: int = 0, whole: bool = False) -> bytes:
-        """``whole``: an article met at this level is the page's own (see ``PAGE_ONLY_ATTRIBUTES``)."""
-        if value is None or isinstance(value, (bool, int, float, str)):
+    def digest(self, value, mode: Mode = Mode.LINK, depth: int = 0) -> bytes:
+        if isinstance(value, str):  # the text itself, framed by its length: no repr of a whole body
+            return b"s%d:" % len(value) + value.encode("utf-8", "surrogatepass")
+        if isinstance(value, _SCALARS):
+            if isinstance(value, (datetime.date, datetime.time)):
+                return f"{type(value).__name__}:{value.isoformat()}:{getattr(value, 'tzinfo', None)!r}".encode()
             return f"{type(value).__name__}:{value!r}".encode()
-        if isinstance(value, (datetime.date, datetime.time)):
-            return f"{type(value).__name__}:{value.isoformat()}:{getattr(value, 'tzinfo', None)!r}".encode()
-        key = (id(value), depth, whole)
+        key = (id(value), mode)
         found = self._memo.get(key)
         if found is None:
-            found = self._digest_object(value, depth, whole)
+            found = self._digest_object(value, mode, depth)
             self._memo[key] = found
             self._keep.append(value)
         return found
 
-    def _digest_object(self, value, depth: int, whole: bool) -> bytes:
+    def _digest_object(self, value, mode: Mode, depth: int) -> bytes:
         hashed = hashlib.sha256(type(value).__qualname__.encode())
         if isinstance(value, (list, tuple)):
             for item in value:
-                hashed.update(self.digest(item, depth, whole))
+                hashed.update(self.digest(item, mode, depth + 1))
         elif isinstance(value, (set, frozenset)):
-            for item in sorted(self.digest(item, depth, whole) for item in value):
+            for item in sorted(self.digest(item, mode, depth + 1) for item in value):
                 hashed.update(item)
         elif isinstance(value, dict):
             for item_key, item in value.items():
-                hashed.update(self.digest(item_key, depth, whole) + b"=" + self.digest(item, depth, whole))
-        elif depth >= MAX_DEPTH:
-            hashed.update(self._identity(value))
+                hashed.update(self.digest(item_key, mode, depth + 1) + b"=" + self.digest(item, mode, depth + 1))
         elif isinstance(value, Content):
-            self._digest_article(hashed, value, depth, whole)
-        elif inspect.isroutine(value) or inspect.isclass(value) or inspect.ismodule(value):
+            self._digest_article(hashed, value, mode, depth)
+        elif isinstance(value, URLWrapper):
+            self._digest_wrapper(hashed, value, mode, depth)
+        elif isinstance(value, _CODE):
             # code: the environment digest covers it
             hashed.update(f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', value)}".encode())
-        elif isinstance(value, URLWrapper):
-            # Pelican computes the slug on first use and copies name and slug into the object's
-            # ``__dict__`` when it formats a URL: hash the values, not those caches
-            hashed.update(f"{value.name}|{value.slug}".encode())
-            for name, item in _attributes(value):
-                if name not in ("name", "slug") and not name.startswith(("_slug", "_name")):
-                    hashed.update(name.encode() + b"=" + self.digest(item, depth + 1))
+        elif depth >= MAX_DEPTH:
+            hashed.update(str(getattr(value, "slug", "") or getattr(value, "name", "")).encode())
         elif hasattr(value, "__dict__") or hasattr(value, "__slots__"):
             for name, item in _attributes(value):
-                hashed.update(name.encode() + b"=" + self.digest(item, depth + 1))
+                hashed.update(name.encode() + b"=" + self.digest(item, mode, depth + 1))
         else:
             shown = repr(value)
             if " at 0x" in shown:
@@ -135,24 +149,41 @@ class Hasher:
             hashed.update(shown.encode())
         return hashed.digest()
 
-    def _digest_article(self, hashed, article: Content, depth: int, whole: bool) -> None:
-        """Whole: every attribute, the articles it refers to as links. As a link: what a teaser can show."""
+    def _digest_article(self, hashed, article: Content, mode: Mode, depth: int) -> None:
+        if mode is Mode.NAME or depth >= MAX_DEPTH:
+            named = f"{article.source_path}|{getattr(article, 'url', '')}|{getattr(article, 'title', '')}"
+            hashed.update(named.encode())
+            return
+        inner = Mode(mode + 1)
+        source_key = getattr(article, SOURCE_KEY, None)
+        if mode is Mode.LINK:  # not the file's hash: a teaser does not show the body
+            skipped = PAGE_ONLY_ATTRIBUTES | {SOURCE_KEY}
+        elif source_key:
+            hashed.update(b"file=" + source_key.encode())
+            skipped = FROM_FILE_ATTRIBUTES | {SOURCE_KEY}
+        else:
+            skipped = frozenset()
         for name, item in _attributes(article):
-            if not whole and name in PAGE_ONLY_ATTRIBUTES:
+            if name in skipped:
                 continue
-            if isinstance(item, Content):  # ``.article`` of a figure, ``.in_default_lang`` ...
-                hashed.update(name.encode() + b"=" + self._identity(item))
-            else:
-                hashed.update(name.encode() + b"=" + self.digest(item, depth + 1, False))
+            if name == "metadata" and isinstance(item, dict):  # the same fields again, by their header names
+                item = {key: value for key, value in item.items() if key not in skipped}
+            hashed.update(name.encode() + b"=" + self.digest(item, inner, depth + 1))
 
-    @staticmethod
-    def _identity(value) -> bytes:
-        """What an object deeper than ``MAX_DEPTH`` contributes: what names it."""
-        if isinstance(value, Content):
-            return f"{value.source_path}|{getattr(value, 'url', '')}|{getattr(value, 'title', '')}".encode()
-        if isinstance(value, URLWrapper):
-            return f"{value.name}|{value.slug}".encode()
-        return str(getattr(value, "slug", "") or getattr(value, "name", "")).encode()
+    def _digest_wrapper(self, hashed, wrapper: URLWrapper, mode: Mode, depth: int) -> None:
+        # Pelican computes the slug on first use and copies name and slug into the object's
+        # ``__dict__`` when it formats a URL: hash the values, not those caches
+        hashed.update(f"{wrapper.name}|{wrapper.slug}".encode())
+        for name, item in _attributes(wrapper):
+            if name in ("name", "slug") or name.startswith(("_slug", "_name")):
+                continue
+            if mode is Mode.NAME or depth >= MAX_DEPTH:  # plain fields only: a type, a count, aliases
+                if isinstance(item, _SCALARS) or (
+                    isinstance(item, (list, tuple)) and all(isinstance(i, _SCALARS) for i in item)
+                ):
+                    hashed.update(name.encode() + b"=" + self.digest(item, mode, depth + 1))
+            else:
+                hashed.update(name.encode() + b"=" + self.digest(item, Mode(mode + 1), depth + 1))
 
 
 def _attributes(value):
@@ -174,7 +205,8 @@ def page_fingerprint(
     try:
         for name in sorted(variables.union(_PAGE_VARIABLES)):
             if name in localcontext:
-                hashed.update(name.encode() + b"=" + hasher.digest(localcontext[name], whole=name == PAGE_ARTICLE))
+                mode = Mode.WHOLE if name == PAGE_ARTICLE else Mode.LINK
+                hashed.update(name.encode() + b"=" + hasher.digest(localcontext[name], mode))
     except Unhashable:
         return None
     return hashed.hexdigest()
@@ -184,7 +216,7 @@ def feed_fingerprint(hasher: Hasher, environment_digest: str, elements, context:
     """The hash of what Pelican's ``write_feed`` reads: the items, the site's name and address, the arguments."""
     hashed = hashlib.sha256(f"{environment_digest}\0feed\0".encode())
     try:
-        hashed.update(hasher.digest(list(elements), whole=True))
+        hashed.update(hasher.digest(list(elements), Mode.WHOLE))
         for name in ("SITEURL", "SITENAME", "SITESUBTITLE", "FEED_DOMAIN"):
             hashed.update(name.encode() + b"=" + hasher.digest(context.get(name)))
         for name, value in sorted(arguments.items()):

@@ -17,6 +17,7 @@ dates) are made from them at each build, as without cache.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import multiprocessing
@@ -87,6 +88,7 @@ class ParseCache:
         self.path = path
         self.entries: dict[str, Parsed] = {}
         self.used: set[str] = set()
+        self._taken: set[str] = set()
         self.changed = False
         if path is not None and path.is_file():
             try:
@@ -99,6 +101,19 @@ class ParseCache:
         found = self.entries.get(key)
         if found is not None:
             self.used.add(key)
+        return found
+
+    def take(self, key: str):
+        """An entry for a reader that may change it: the stored object the first time in a build
+        (nobody else holds it: the cache is saved from ``entries`` only after the build, and
+        nothing changes what it reads), a deep copy when two files have the same bytes."""
+        found = self.entries.get(key)
+        if found is None:
+            return None
+        if key in self._taken:
+            return copy.deepcopy(found)
+        self._taken.add(key)
+        self.used.add(key)
         return found
 
     def put(self, key: str, parsed: Parsed) -> None:

@@ -10,7 +10,6 @@ aliases, article count and related tags, each article its tags by type and evide
 
 from __future__ import annotations
 
-import copy
 import json
 import logging
 from collections import Counter, OrderedDict, defaultdict
@@ -24,6 +23,7 @@ from pelican.urlwrappers import Tag
 from ..tagging.normalize import normal_key
 from ..tagging.tagger import TagEvidence, Tagger, tagger_for, type_order
 from . import parse_cache, settings
+from .fingerprints import SOURCE_KEY
 
 logger = logging.getLogger("pelican.newsarchive.tags")  # under "pelican": a build reports it as a problem
 
@@ -56,22 +56,24 @@ class TaggingMarkdownReader(MarkdownReader):
         raw = Path(source_path).read_bytes()
         cache = parse_cache.cache_for(self.settings)
         key = parse_cache.file_key(raw)
-        parsed = cache.get(key)
+        parsed = cache.take(key)
         if parsed is None:
             parsed = parse_cache.parse_text(raw.decode("utf-8"), self.settings)
             cache.put(key, parsed)
+            parsed = cache.take(key)
         self._source_path = source_path
         if any(name.lower() in self.settings["FORMATTED_FIELDS"] for name in parsed.meta):
             self._md = Markdown(**self.settings["MARKDOWN"])  # a formatted field (summary) is Markdown too
         else:
             self._md = _NO_MARKDOWN
-        content, metadata = parsed.html, self._parse_metadata(copy.deepcopy(parsed.meta))
-        evidence = copy.deepcopy(parsed.evidence)
+        content, metadata = parsed.html, self._parse_metadata(parsed.meta)
+        evidence = parsed.evidence
         if evidence:
             metadata["tags"] = [Tag(e.name, self.settings) for e in evidence]
         else:
             metadata.pop("tags", None)
         metadata["tag_evidence"] = evidence
+        metadata[SOURCE_KEY] = key  # what a page's fingerprint uses for all that comes from the file
         return content, metadata
 
 

@@ -47,7 +47,7 @@ def tag_article(text: str, tagger: Tagger, exclude: Iterable[str] = ()) -> list[
     is dropped however it was found.
     """
     scan, header = text_to_scan(text)
-    line_starts = [0] + [i + 1 for i, c in enumerate(scan) if c == "\n"]
+    line_starts = starts_of_lines(scan)
     tags: dict[str, TagEvidence] = {}
     for spelling in metadata_list(header.get(TAGS_FIELD, "")):
         name, kind, origin = tagger.resolve(spelling)
@@ -59,6 +59,16 @@ def tag_article(text: str, tagger: Tagger, exclude: Iterable[str] = ()) -> list[
     dropped = {normal_key(tagger.resolve(s)[0]) for s in [*exclude, *metadata_list(header.get(EXCLUDE_FIELD, ""))]}
     kept = [e for key, e in tags.items() if key not in dropped]
     return sorted(kept, key=lambda e: (type_order(e.type), e.name.casefold(), e.name))
+
+
+def starts_of_lines(text: str) -> list[int]:
+    """The offset of each line's first character."""
+    starts = [0]
+    newline = text.find("\n")
+    while newline >= 0:
+        starts.append(newline + 1)
+        newline = text.find("\n", newline + 1)
+    return starts
 
 
 def bisect_line(line_starts: list[int], offset: int) -> int:

@@ -57,7 +57,7 @@ def gazetteer_places() -> tuple[GazetteerPlace, ...]:
     def add(name: str, kind: str) -> None:
         name = name.removeprefix("The ")  # "The Netherlands": text says "the Netherlands"
         key = name.casefold()
-        if key in seen or key in COMMON_WORDS or any(c.isdigit() for c in name):
+        if key in seen or key in COMMON_WORDS or any(map(str.isdigit, name)):
             return
         seen.add(key)
         places.append(GazetteerPlace(name, kind))

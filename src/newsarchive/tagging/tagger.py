@@ -124,7 +124,7 @@ class Tagger:
         return True
 
     def _add_without_article(self, spelling: Spelling) -> None:
-        cased = normal_cased(spelling.text)
+        cased = spelling.cased or normal_cased(spelling.text)  # a gazetteer spelling has it already
         if cased.lower().startswith("al ") and len(cased) >= 7:
             self._add(Spelling(spelling.tag, spelling.type, cased[3:], spelling.origin))
 
@@ -189,6 +189,7 @@ class _Context:
         self.text = text
         self.norm = norm
         self._lower_words: set[str] | None = None
+        self._title_case: dict[int, bool] = {}  # line start -> whether the line is in title case
 
     def is_place(self, spelling: Spelling, start: int, stop: int) -> bool:
         begin, end = self.norm.original_span(start, stop)
@@ -225,10 +226,24 @@ class _Context:
 
     def _title_case_line(self, index: int) -> bool:
         line_start = self.text.rfind("\n", 0, index) + 1
-        line_end = self.text.find("\n", index)
-        words = [w for w in self.text[line_start : line_end if line_end >= 0 else None].split() if w[:1].isalpha()]
-        big = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
-        return len(big) >= 3 and sum(w[0].isupper() for w in big) >= 0.8 * len(big)
+        if line_start not in self._title_case:  # a paragraph is one line, with many places in it
+            self._title_case[line_start] = _title_case(self.text, line_start)
+        return self._title_case[line_start]
+
+
+def _title_case(text: str, line_start: int) -> bool:
+    """Whether the line starting at ``line_start`` is written in title case."""
+    line_end = text.find("\n", line_start)
+    words = text[line_start : line_end if line_end >= 0 else None].split()
+    big = []
+    lower_case = 0
+    for word in words:
+        if word[:1].isalpha() and word.lower() not in _TITLE_SMALL_WORDS:
+            big.append(word)
+            lower_case += not word[0].isupper()
+            if 4 * lower_case > len(words):  # a quarter of all the words: under 80 % capitalised, stop
+                return False
+    return len(big) >= 3 and sum(w[0].isupper() for w in big) >= 0.8 * len(big)
 
 
 def _capitalised_word_after(text: str, index: int, allowed: frozenset[str]) -> bool:
@@ -260,7 +275,13 @@ def _word_before(text: str, index: int) -> tuple[str, int] | None:
 @lru_cache(maxsize=2)
 def _normal_forms(places: tuple[GazetteerPlace, ...]) -> tuple[tuple[str, str, str], ...]:
     """(key, cased form, name) of each place: computed once, as the gazetteer is large."""
-    return tuple((normal_key(p.name), normal_cased(p.name), p.name) for p in places)
+    return tuple(_key_and_cased(p.name) + (p.name,) for p in places)
+
+
+def _key_and_cased(name: str) -> tuple[str, str]:
+    """``normal_key(name), normal_cased(name)`` with one normalisation instead of two."""
+    norm = normalize(name)
+    return norm.folded.strip(), norm.cased.strip()
 
 
 @lru_cache(maxsize=8)
