@@ -22,19 +22,32 @@ BUNDLE_DIR = "pagefind"
 NONDETERMINISTIC_DIRS: tuple[str, ...] = (BUNDLE_DIR,)
 
 
-def pagefind_command(output: Path) -> list[str]:
+def pagefind_command(output: Path, glob: str | None = None) -> list[str]:
     """The Pagefind CLI from the PyPI wheel (``pagefind[extended]`` ships the binary: no download)."""
-    return [sys.executable, "-m", "pagefind", "--site", str(output), "--output-subdir", BUNDLE_DIR, "--quiet"]
+    command = [sys.executable, "-m", "pagefind", "--site", str(output), "--output-subdir", BUNDLE_DIR, "--quiet"]
+    return command + ["--glob", glob] if glob else command
 
 
-def index_site(output: Path, problems: Problems, shown_as: Path | None = None) -> bool:
+def article_pages_glob(article_save_as: str) -> str | None:
+    """The files Pagefind needs to read: only article pages carry ``data-pagefind-body``, so when
+    ``ARTICLE_SAVE_AS`` puts them in a fixed folder ("articles/{slug}.html"), that folder's pages;
+    None (every page) when the folder itself has a placeholder."""
+    folder = article_save_as.rpartition("/")[0]
+    if not folder or "{" in folder:
+        return None
+    return f"{folder}/**/*.html"
+
+
+def index_site(output: Path, problems: Problems, shown_as: Path | None = None, glob: str | None = None) -> bool:
     """Build the search index in ``output/pagefind/``; a failure becomes one problem on ``shown_as``.
 
-    ``shown_as`` is the folder the user asked for, when ``output`` is a staging folder.
+    ``shown_as`` is the folder the user asked for, when ``output`` is a staging folder; ``glob``
+    limits the pages Pagefind reads (see :func:`article_pages_glob`).
     """
     where = str(shown_as or output)
+    command = pagefind_command(output, glob)
     try:
-        run = subprocess.run(pagefind_command(output), capture_output=True, text=True, check=False)
+        run = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as exc:
         problems.error(where, 0, f"search index not built: could not run Pagefind ({exc})")
         return False

@@ -127,13 +127,14 @@ def _run_pelican(settings: dict, settings_file: Path, report: BuildReport) -> bo
 def _after_pelican(staging: Path, settings: dict, report: BuildReport) -> bool:
     """Steps that work on the finished Pelican output before it is swapped in."""
     from .plugin import settings as plugin_settings
-    from .search import index_site, reuse_index
+    from .search import article_pages_glob, index_site, reuse_index
 
     if not plugin_settings.get(settings, "NEWSARCHIVE_SEARCH_INDEX"):
         return True
     if not settings.get(HTML_CHANGED) and reuse_index(report.output, staging):
         return True  # no page changed: the previous index is still right
-    return index_site(staging, report.problems, shown_as=report.output)
+    glob = article_pages_glob(settings.get("ARTICLE_SAVE_AS") or "")
+    return index_site(staging, report.problems, shown_as=report.output, glob=glob)
 
 
 def _swap_in(staging: Path, final: Path) -> None:

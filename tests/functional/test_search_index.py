@@ -82,7 +82,7 @@ def test_failing_pagefind_is_a_build_problem_not_a_traceback(tmp_path, monkeypat
     root = make_site(tmp_path / "site")
     shutil.copytree(REPO / "content", root / "content")
     failing = [sys.executable, "-c", "import sys; sys.exit('Error: pagefind could not read the site')"]
-    monkeypatch.setattr(search, "pagefind_command", lambda output: failing)
+    monkeypatch.setattr(search, "pagefind_command", lambda output, glob=None: failing)
     old = os.getcwd()
     os.chdir(root)
     try:
@@ -93,3 +93,12 @@ def test_failing_pagefind_is_a_build_problem_not_a_traceback(tmp_path, monkeypat
     assert "Traceback" not in result.output
     assert "output: error: search index not built: Error: pagefind could not read the site" in result.output
     assert ".building" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("save_as", "glob"),
+    [("articles/{slug}.html", "articles/**/*.html"), ("news/{date:%Y}/{slug}.html", None), ("{slug}.html", None),
+     ("a/b/{slug}/index.html", None), ("a/b/{slug}.html", "a/b/**/*.html")],
+)
+def test_pagefind_reads_only_the_article_folder_when_there_is_one(save_as, glob):
+    assert search.article_pages_glob(save_as) == glob
