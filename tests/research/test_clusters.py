@@ -60,3 +60,83 @@ def test_clusters_and_slugs_are_deterministic():
         shuffled = STORIES[:]
         random.Random(seed).shuffle(shuffled)
         assert [(c.slug, sorted(c.keys)) for c in cluster_stories(shuffled)] == expected
+
+
+# Exactness at scale: the fast paths must give what the plain definitions give.
+
+TOKEN_CASES = [
+    "Fire at the harbour: fire crews and FIRE engines",
+    "ab1cd xyz9 snake_case foo\u2013bar \u201cquoted\u201d don't",
+    "\u0130stanbul caf\u00e9 d\u00e9j\u00e0 stra\u00dfe \u212aelvin \u00c9COLE \u00e9cole",  # letters outside ASCII
+    "\ufb01re \ufb02ame na\u00efve",  # ligatures that casefold to several letters
+    "",
+    "the and of",  # stop words only
+]
+
+
+def test_token_counts_are_the_tokens_counted_in_order():
+    from collections import Counter
+
+    from newsarchive.research.clusters import token_counts, tokens
+
+    for text in TOKEN_CASES:
+        assert list(token_counts(text).items()) == list(Counter(tokens(text)).items()), text
+
+
+def test_token_digest_changes_with_tokens_only():
+    from newsarchive.research.clusters import Tokens
+
+    assert Tokens.of("The fire at the quay").digest == Tokens.of("This fire at a quay!").digest
+    assert Tokens.of("fire quay").digest != Tokens.of("quay fire").digest  # order is summing order
+    assert Tokens.of("fire quay").digest != Tokens.of("fire quay quay").digest
+
+
+def random_corpus(seed, n=120):
+    rng = random.Random(seed)
+    words = [f"w{chr(97 + i)}{chr(97 + j)}x" for i in range(8) for j in range(8)]
+    sources = ["Harbour Gazette", "Northern Wire", "Coastal Radio", None]
+    tags = ["port-elvin", "millbrook", "council", "harbour-board"]
+    items = []
+    for k in range(n):
+        precision = rng.choice(["day", "day", "day", "month", "year", "unknown"])
+        day = None if precision == "unknown" else date(2024, rng.randrange(1, 4), rng.randrange(1, 29))
+        if precision == "month":
+            day = day.replace(day=1)
+        text = " ".join(rng.choice(words[: rng.randrange(10, 64)]) for _ in range(rng.randrange(5, 40)))
+        items.append(story(f"s{k:03d}", rng.choice(sources), day, text, rng.sample(tags, rng.randrange(0, 3)),
+                           precision))
+    return items
+
+
+def reference_clusters(items, similarity=0.2, undated_similarity=0.45, days=3):
+    """Every pair, by the definitions: the groups of positions linked directly or through others."""
+    from newsarchive.research.clusters import cosine, dates_close, tfidf_vectors
+
+    vectors = tfidf_vectors([item.text for item in items])
+    links = {i: {i} for i in range(len(items))}
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            a, b = items[i], items[j]
+            if not (a.tags & b.tags) or not a.source or not b.source or a.source == b.source:
+                continue
+            close = dates_close(a, b, days)
+            if close is not False and cosine(vectors[i], vectors[j]) >= (similarity if close else undated_similarity):
+                merged = links[i] | links[j]
+                for k in merged:
+                    links[k] = merged
+    return sorted({tuple(sorted(group)) for group in links.values() if len(group) > 1})
+
+
+def test_clusters_are_those_of_every_pair_compared():
+    for seed in range(6):
+        items = random_corpus(seed)
+        found = sorted(tuple(sorted(int(key[1:]) for key in c.keys)) for c in cluster_stories(items))
+        assert found == reference_clusters(items), seed
+        assert found  # the corpus is made to have some
+
+
+def test_cached_token_counts_give_the_same_clusters():
+    from newsarchive.research.clusters import token_counts
+
+    items = random_corpus(7)
+    assert cluster_stories(items, counts=[token_counts(item.text) for item in items]) == cluster_stories(items)

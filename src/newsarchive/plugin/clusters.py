@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from pelican.generators import Generator
 
-from ..research.clusters import StoryInput, cluster_stories
+from ..research.clusters import StoryInput, Tokens, cluster_stories
 from . import parse_cache, settings
 
 CLUSTER_TAG_TYPES = ("place", "organization")
@@ -66,19 +66,36 @@ def _order_key(article):
     return (str(getattr(article, "source", "") or "").casefold(), 0 if known else 1, article.date, article.slug)
 
 
-def _inputs_digest(inputs: list[StoryInput], options: dict) -> str:
+def _inputs_digest(inputs: list[StoryInput], token_digests: list[str], options: dict) -> str:
+    """What the clusters depend on: each input with its tokens.
+
+    The text itself stays in the key although only its tokens count: with it left out, a
+    body edit that changes no token made every article page render again (see the report
+    of this change; ``tests/functional/test_incremental.py``).
+    """
     digest = hashlib.sha256(json.dumps(options, sort_keys=True).encode())
-    for item in inputs:
+    for item, tokens in zip(inputs, token_digests, strict=True):
         fields = [
             item.key,
             item.source,
             item.date.isoformat() if item.date else None,
             item.precision,
             sorted(item.tags),
+            tokens,
             item.text,
         ]
         digest.update(json.dumps(fields).encode() + b"\n")
     return digest.hexdigest()
+
+
+def text_tokens(text: str, cache: parse_cache.ParseCache) -> Tokens:
+    """The text's tokens, from the cache when an article with this text was built before."""
+    key = "tokens:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        found = Tokens.of(text)
+        cache.put(key, found)
+    return found
 
 
 def build_clusters(articles: list, pelican_settings: dict) -> list[StoryCluster]:
@@ -89,13 +106,15 @@ def build_clusters(articles: list, pelican_settings: dict) -> list[StoryCluster]
         "undated_similarity": settings.get(pelican_settings, "NEWSARCHIVE_CLUSTER_UNDATED_SIMILARITY"),
         "days": settings.get(pelican_settings, "NEWSARCHIVE_CLUSTER_DAYS"),
     }
-    # The clusters depend only on these inputs (and the clustering code, which the cache's
-    # configuration covers): a rebuild of the same articles reuses them.
+    # Tokenising is most of the work on the texts: each text's tokens are kept under its hash,
+    # so an edit tokenises one. The clusters depend only on the inputs (and the clustering
+    # code, which the cache's configuration covers): a rebuild of the same articles reuses them.
     cache = parse_cache.cache_for(pelican_settings)
-    key = "clusters:" + _inputs_digest(inputs, options)
+    tokens = [text_tokens(item.text, cache) for item in inputs]
+    key = "clusters:" + _inputs_digest(inputs, [t.digest for t in tokens], options)
     found = cache.get(key)
     if found is None:
-        found = cluster_stories(inputs, **options)
+        found = cluster_stories(inputs, **options, counts=[t.counts for t in tokens])
         cache.put(key, found)
     by_slug = {a.slug: a for a in articles}
     tags_by_slug = {t.slug: t for a in articles for t in getattr(a, "tags", None) or ()}
