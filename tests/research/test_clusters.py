@@ -140,3 +140,18 @@ def test_cached_token_counts_give_the_same_clusters():
 
     items = random_corpus(7)
     assert cluster_stories(items, counts=[token_counts(item.text) for item in items]) == cluster_stories(items)
+
+
+def test_clusters_computed_on_several_processes_are_the_same(monkeypatch):
+    from newsarchive.research import clusters as module
+
+    items = [
+        StoryInput(f"a{n}", f"Outlet {n % 3}", date(2024, 3, 1 + n % 20), "day", frozenset({"aleppo"}),
+                   f"Shelling hit Aleppo market number {n % 4} today; {n % 4} wounded near the citadel gate {n}")
+        for n in range(60)
+    ]
+    sequential = cluster_stories(items)
+    monkeypatch.setattr(module, "PARALLEL_FROM", 10)
+    parallel = cluster_stories(items, workers=2)
+    assert parallel == sequential
+    assert len(sequential) >= 1

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import multiprocessing
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -170,10 +171,12 @@ def cluster_stories(
     undated_similarity: float = 0.45,
     days: int = 3,
     counts: list[Counter[str]] | None = None,
+    workers: int = 1,
 ) -> list[Cluster]:
     """Clusters of two or more articles, ordered by their first article's position in ``items``.
 
-    ``counts``, when given, are the items' ``token_counts`` (kept between builds by the caller).
+    ``counts``, when given, are the items' ``token_counts`` (kept between builds by the caller);
+    ``workers`` > 1 computes the cosines of a large site on that many forked processes.
     """
     if counts is None:
         counts = [token_counts(item.text) for item in items]
@@ -189,21 +192,25 @@ def cluster_stories(
             i = parent[i]
         return i
 
-    # The clusters are the connected groups, whatever the order the links are found in, so a
-    # pair already in one group needs no cosine.
-    for first, (dated_partners, undated_partners) in enumerate(_candidates(items, spans, days)):
-        source = sources[first]
-        if not source:
-            continue
-        for partners, threshold in ((dated_partners, similarity), (undated_partners, undated_similarity)):
-            for second in partners:
-                other = sources[second]
-                if not other or other == source:
+    def join(first: int, second: int) -> None:
+        a, b = root(first), root(second)
+        parent[max(a, b)] = min(a, b)
+
+    candidates = _candidates(items, spans, days)
+    thresholds = (similarity, undated_similarity)
+    if workers > 1 and len(items) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
+        # The clusters are the connected groups, whatever the order the links are found in:
+        # the cosines can be computed on every core, and the links joined here.
+        for first, second in _links_in_parallel(vectors, sources, candidates, thresholds, workers):
+            join(first, second)
+    else:
+        # a pair already in one group needs no cosine
+        for first in range(len(items)):
+            for second, threshold in _partners(first, sources, candidates, thresholds):
+                if root(first) == root(second):
                     continue
-                a, b = root(first), root(second)
-                # summed in the lower position's order when the vectors have as many terms
-                if a != b and _cosine_of(vectors, min(first, second), max(first, second)) >= threshold:
-                    parent[max(a, b)] = min(a, b)
+                if _cosine_of(vectors, min(first, second), max(first, second)) >= threshold:
+                    join(first, second)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for position in range(len(items)):
@@ -219,6 +226,48 @@ def cluster_stories(
         shared = frozenset.intersection(*(items[p].tags for p in members))
         clusters.append(Cluster(slug, items[lead].key, [items[p].key for p in members], sorted(shared)))
     return clusters
+
+
+PARALLEL_FROM = 2000  # fewer items are clustered faster than worker processes start
+
+
+def _partners(first: int, sources: list, candidates: list, thresholds: tuple[float, float]):
+    """The items ``first`` may be linked to, each with the similarity the link needs."""
+    source = sources[first]
+    if not source:
+        return
+    dated_partners, undated_partners = candidates[first]
+    for partners, threshold in ((dated_partners, thresholds[0]), (undated_partners, thresholds[1])):
+        for second in partners:
+            other = sources[second]
+            if other and other != source:
+                yield second, threshold
+
+
+_shared: tuple = ()  # what forked workers read: vectors, sources, candidates, thresholds
+
+
+def _links_of(positions: range) -> list[tuple[int, int]]:
+    vectors, sources, candidates, thresholds = _shared
+    return [
+        (first, second)
+        for first in positions
+        for second, threshold in _partners(first, sources, candidates, thresholds)
+        # summed in the lower position's order, as in the sequential loop
+        if _cosine_of(vectors, min(first, second), max(first, second)) >= threshold
+    ]
+
+
+def _links_in_parallel(vectors, sources, candidates, thresholds, workers: int) -> list[tuple[int, int]]:
+    global _shared
+    _shared = (vectors, sources, candidates, thresholds)
+    step = max(1, len(vectors) // (workers * 8))
+    chunks = [range(start, min(start + step, len(vectors))) for start in range(0, len(vectors), step)]
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return [link for links in pool.map(_links_of, chunks) for link in links]
+    finally:
+        _shared = ()
 
 
 def _candidates(items: list[StoryInput], spans: list[tuple[int, int] | None], days: int) -> list[tuple[set, set]]:
