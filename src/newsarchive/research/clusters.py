@@ -197,10 +197,14 @@ def cluster_stories(
         parent[max(a, b)] = min(a, b)
 
     candidates = _candidates(items, spans, days)
+    # The clusters are the connected groups, whatever the order the links are found in.
+    # An undated article may match any article sharing a tag (most of a large site's pairs):
+    # its cosines with all of them are computed at once.
+    for first, second in _undated_links(vectors, sources, candidates, undated_similarity):
+        join(first, second)
     thresholds = (similarity, undated_similarity)
     if workers > 1 and len(items) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
-        # The clusters are the connected groups, whatever the order the links are found in:
-        # the cosines can be computed on every core, and the links joined here.
+        # the cosines of the dated pairs on every core, the links joined here
         for first, second in _links_in_parallel(vectors, sources, candidates, thresholds, workers):
             join(first, second)
     else:
@@ -232,16 +236,45 @@ PARALLEL_FROM = 2000  # fewer items are clustered faster than worker processes s
 
 
 def _partners(first: int, sources: list, candidates: list, thresholds: tuple[float, float]):
-    """The items ``first`` may be linked to, each with the similarity the link needs."""
+    """The dated items ``first`` may be linked to, each with the similarity the link needs (the
+    undated ones are :func:`_undated_links`'s)."""
     source = sources[first]
     if not source:
         return
-    dated_partners, undated_partners = candidates[first]
-    for partners, threshold in ((dated_partners, thresholds[0]), (undated_partners, thresholds[1])):
-        for second in partners:
-            other = sources[second]
-            if other and other != source:
-                yield second, threshold
+    for second in candidates[first][0]:
+        other = sources[second]
+        if other and other != source:
+            yield second, thresholds[0]
+
+
+def _undated_links(vectors: list[dict[str, float]], sources: list, candidates: list, threshold: float):
+    """The pairs with an undated item whose cosine reaches ``threshold``.
+
+    Each such item's cosine with every item is one sum over its own terms of its weight times
+    the column of that term's weights (numpy), instead of a walk over both vectors per pair.
+    """
+    undated = [first for first, (_, partners) in enumerate(candidates) if partners and sources[first]]
+    if not undated:
+        return
+    import numpy
+
+    wanted = set().union(*(vectors[first].keys() for first in undated))
+    ids: dict[str, list[int]] = defaultdict(list)
+    weights: dict[str, list[float]] = defaultdict(list)
+    for position, vector in enumerate(vectors):
+        for term in wanted.intersection(vector):
+            ids[term].append(position)
+            weights[term].append(vector[term])
+    columns = {term: (numpy.array(ids[term], dtype=numpy.int64), numpy.array(weights[term])) for term in ids}
+    for first in undated:
+        scores = numpy.zeros(len(vectors))
+        for term, weight in vectors[first].items():
+            positions, column = columns[term]
+            scores[positions] += weight * column
+        partners = numpy.array(sorted(candidates[first][1]), dtype=numpy.int64)
+        for second in partners[scores[partners] >= threshold].tolist():
+            if sources[second] and sources[second] != sources[first]:
+                yield first, second
 
 
 _shared: tuple = ()  # what forked workers read: vectors, sources, candidates, thresholds
