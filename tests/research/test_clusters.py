@@ -109,22 +109,37 @@ def random_corpus(seed, n=120):
 
 
 def reference_clusters(items, similarity=0.2, undated_similarity=0.45, days=3):
-    """Every pair, by the definitions: the groups of positions linked directly or through others."""
-    from newsarchive.research.clusters import cosine, dates_close, tfidf_vectors
+    """Every pair, by the definitions: links, then dated articles by first day joining the most
+    similar placed article's cluster when its lead is at most ``days`` older, then undated ones."""
+    from newsarchive.research.clusters import _day_span, cosine, dates_close, tfidf_vectors
 
     vectors = tfidf_vectors([item.text for item in items])
-    links = {i: {i} for i in range(len(items))}
+    linked = {}
     for i in range(len(items)):
-        for j in range(i + 1, len(items)):
+        for j in range(len(items)):
             a, b = items[i], items[j]
-            if not (a.tags & b.tags) or not a.source or not b.source or a.source == b.source:
+            if i == j or not (a.tags & b.tags) or not a.source or not b.source or a.source == b.source:
                 continue
             close = dates_close(a, b, days)
-            if close is not False and cosine(vectors[i], vectors[j]) >= (similarity if close else undated_similarity):
-                merged = links[i] | links[j]
-                for k in merged:
-                    links[k] = merged
-    return sorted({tuple(sorted(group)) for group in links.values() if len(group) > 1})
+            value = cosine(vectors[min(i, j)], vectors[max(i, j)])
+            if close is not False and value >= (similarity if close else undated_similarity):
+                linked[i, j] = value
+    lead = {}
+
+    def place(i, allowed):
+        choices = [(linked[i, j], -j) for j in lead if (i, j) in linked and allowed(j)]
+        lead[i] = lead[-max(choices)[1]] if choices else i
+
+    dated = [i for i in range(len(items)) if _day_span(items[i])]
+    for i in sorted(dated, key=lambda i: (_day_span(items[i])[0], i)):
+        place(i, lambda j, i=i: _day_span(items[i])[0] - _day_span(items[lead[j]])[0] <= days)
+    for i in range(len(items)):
+        if i not in lead:
+            place(i, lambda j: True)
+    groups = {}
+    for i in range(len(items)):
+        groups.setdefault(lead[i], []).append(i)
+    return sorted(tuple(group) for group in groups.values() if len(group) > 1)
 
 
 def test_clusters_are_those_of_every_pair_compared():
@@ -155,3 +170,16 @@ def test_clusters_computed_on_several_processes_are_the_same(monkeypatch):
     parallel = cluster_stories(items, workers=2)
     assert parallel == sequential
     assert len(sequential) >= 1
+
+
+def test_a_run_of_similar_reports_day_after_day_does_not_chain_into_one_cluster():
+    items = [
+        StoryInput(f"d{n:02d}", f"Outlet {n % 2}", date(2024, 3, 1 + n), "day", frozenset({"aleppo"}),
+                   "Shelling hit the Aleppo market near the citadel gate; rescuers searched the rubble")
+        for n in range(20)
+    ]
+    found = cluster_stories(items, days=3)
+    assert len(found) > 1
+    for cluster in found:
+        days_of = [items[int(key[1:])].date for key in cluster.keys]
+        assert (max(days_of) - min(days_of)).days <= 3

@@ -4,7 +4,12 @@ Two articles are linked when they come from different sources, share a place or
 organisation tag, their dates (when both are known) lie within a few days of each other,
 and their words are similar: the cosine of their TF-IDF vectors reaches a threshold, a
 higher one when a date is unknown, since then nothing else says they are about the same
-day. Clusters are the connected groups of linked articles.
+day. A cluster grows from its first article (its lead): dated articles, in order of their
+first day, each join the cluster of the most similar placed article they are linked to,
+when that cluster's lead is at most the same few days older; otherwise they start a cluster.
+Then each undated article joins the cluster of the most similar article it is linked to. So
+a cluster spans a few days at most: a run of similar reports day after day does not chain
+into one cluster of thousands (which connected groups of links did on large sites).
 
 The TF-IDF is a few lines of our own (no scikit-learn): the corpus is a site's articles,
 the vectors are sparse dicts, and every step is ordered, so the same articles always give
@@ -184,41 +189,34 @@ def cluster_stories(
     spans = [_day_span(item) for item in items]
     sources = [item.source for item in items]
 
-    parent = list(range(len(items)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def join(first: int, second: int) -> None:
-        a, b = root(first), root(second)
-        parent[max(a, b)] = min(a, b)
-
     candidates = _candidates(items, spans, days)
-    # The clusters are the connected groups, whatever the order the links are found in.
-    # An undated article may match any article sharing a tag (most of a large site's pairs):
-    # its cosines with all of them are computed at once.
-    for first, second in _undated_links(vectors, sources, candidates, undated_similarity):
-        join(first, second)
-    thresholds = (similarity, undated_similarity)
-    if workers > 1 and len(items) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
-        # the cosines of the dated pairs on every core, the links joined here
-        for first, second in _links_in_parallel(vectors, sources, candidates, thresholds, workers):
-            join(first, second)
-    else:
-        # a pair already in one group needs no cosine
-        for first in range(len(items)):
-            for second, threshold in _partners(first, sources, candidates, thresholds):
-                if root(first) == root(second):
-                    continue
-                if _cosine_of(vectors, min(first, second), max(first, second)) >= threshold:
-                    join(first, second)
+    links: dict[int, list[tuple[float, int]]] = defaultdict(list)  # position -> (cosine, linked position)
+    for first, second, similarity_of_pair in _all_links(vectors, sources, candidates, similarity, undated_similarity,
+                                                        workers):
+        links[first].append((similarity_of_pair, second))
+        links[second].append((similarity_of_pair, first))
+    lead_of: dict[int, int] = {}  # position -> the position of its cluster's first article
+
+    def best_placed(position: int, may_join) -> int | None:
+        """The most similar placed article ``position`` is linked to (ties: the earlier one)."""
+        best = None
+        for similarity_of_pair, other in links[position]:
+            if other in lead_of and may_join(other) and (best is None or (similarity_of_pair, -other) > best):
+                best = (similarity_of_pair, -other)
+        return None if best is None else -best[1]
+
+    for position in sorted((p for p in range(len(items)) if spans[p] is not None), key=lambda p: (spans[p][0], p)):
+        start = spans[position][0]
+        # only dated articles are placed yet; a cluster spans at most ``days`` from its first day
+        joined = best_placed(position, lambda other, start=start: start - spans[lead_of[other]][0] <= days)
+        lead_of[position] = position if joined is None else lead_of[joined]
+    for position in (p for p in range(len(items)) if spans[p] is None):
+        joined = best_placed(position, lambda other: True)
+        lead_of[position] = position if joined is None else lead_of[joined]
 
     groups: dict[int, list[int]] = defaultdict(list)
     for position in range(len(items)):
-        groups[root(position)].append(position)
+        groups[lead_of[position]].append(position)
     clusters: list[Cluster] = []
     used: Counter[str] = Counter()
     for members in sorted((m for m in groups.values() if len(m) > 1), key=lambda m: m[0]):
@@ -232,23 +230,35 @@ def cluster_stories(
     return clusters
 
 
-PARALLEL_FROM = 2000  # fewer items are clustered faster than worker processes start
+def _all_links(vectors, sources, candidates, similarity: float, undated_similarity: float, workers: int):
+    """Every linked pair ``(first, second, cosine)``: the undated ones at once (numpy), the
+    dated ones pair by pair, on every core for a large site."""
+    yield from _undated_links(vectors, sources, candidates, undated_similarity)
+    if workers > 1 and len(vectors) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
+        yield from _links_in_parallel(vectors, sources, candidates, similarity, workers)
+    else:
+        yield from _dated_links(range(len(vectors)), vectors, sources, candidates, similarity)
 
 
-def _partners(first: int, sources: list, candidates: list, thresholds: tuple[float, float]):
-    """The dated items ``first`` may be linked to, each with the similarity the link needs (the
-    undated ones are :func:`_undated_links`'s)."""
-    source = sources[first]
-    if not source:
-        return
-    for second in candidates[first][0]:
-        other = sources[second]
-        if other and other != source:
-            yield second, thresholds[0]
+def _dated_links(positions, vectors, sources, candidates, threshold: float) -> list[tuple[int, int, float]]:
+    """The linked pairs of dated items starting at ``positions``, with their cosines."""
+    found = []
+    for first in positions:
+        source = sources[first]
+        if not source:
+            continue
+        for second in sorted(candidates[first][0]):
+            other = sources[second]
+            if other and other != source:
+                # summed in the lower position's order when the vectors have as many terms
+                value = _cosine_of(vectors, min(first, second), max(first, second))
+                if value >= threshold:
+                    found.append((first, second, value))
+    return found
 
 
 def _undated_links(vectors: list[dict[str, float]], sources: list, candidates: list, threshold: float):
-    """The pairs with an undated item whose cosine reaches ``threshold``.
+    """The pairs with an undated item whose cosine reaches ``threshold``, with their cosines.
 
     Each such item's cosine with every item is one sum over its own terms of its weight times
     the column of that term's weights (numpy), instead of a walk over both vectors per pair.
@@ -272,28 +282,23 @@ def _undated_links(vectors: list[dict[str, float]], sources: list, candidates: l
             positions, column = columns[term]
             scores[positions] += weight * column
         partners = numpy.array(sorted(candidates[first][1]), dtype=numpy.int64)
-        for second in partners[scores[partners] >= threshold].tolist():
+        chosen = partners[scores[partners] >= threshold]
+        for second, value in zip(chosen.tolist(), scores[chosen].tolist(), strict=True):
             if sources[second] and sources[second] != sources[first]:
-                yield first, second
+                yield first, second, value
 
 
-_shared: tuple = ()  # what forked workers read: vectors, sources, candidates, thresholds
+PARALLEL_FROM = 2000  # fewer items are clustered faster than worker processes start
+_shared: tuple = ()  # what forked workers read: vectors, sources, candidates, threshold
 
 
-def _links_of(positions: range) -> list[tuple[int, int]]:
-    vectors, sources, candidates, thresholds = _shared
-    return [
-        (first, second)
-        for first in positions
-        for second, threshold in _partners(first, sources, candidates, thresholds)
-        # summed in the lower position's order, as in the sequential loop
-        if _cosine_of(vectors, min(first, second), max(first, second)) >= threshold
-    ]
+def _links_of(positions: range) -> list[tuple[int, int, float]]:
+    return _dated_links(positions, *_shared)
 
 
-def _links_in_parallel(vectors, sources, candidates, thresholds, workers: int) -> list[tuple[int, int]]:
+def _links_in_parallel(vectors, sources, candidates, threshold: float, workers: int) -> list[tuple[int, int, float]]:
     global _shared
-    _shared = (vectors, sources, candidates, thresholds)
+    _shared = (vectors, sources, candidates, threshold)
     step = max(1, len(vectors) // (workers * 8))
     chunks = [range(start, min(start + step, len(vectors))) for start in range(0, len(vectors), step)]
     try:
