@@ -11,6 +11,7 @@ from . import (
     dates,
     fields,
     figures,
+    membership,
     ordering,
     page_data,
     parse_cache,
@@ -52,5 +53,6 @@ def register() -> None:
     signals.finalized.connect(parse_cache.save)
     signals.get_writer.connect(unchanged.get_writer)
     signals.article_generator_finalized.connect(tags.attach_tag_data)
+    signals.article_generator_finalized.connect(membership.index_article_lists)
     signals.article_writer_finalized.connect(tags.write_tags_json)
     signals.article_writer_finalized.connect(cite.write_citations_json)
