@@ -89,13 +89,19 @@ class ParseCache:
         self.entries: dict[str, Parsed] = {}
         self.used: set[str] = set()
         self._taken: set[str] = set()
+        self._added: set[str] = set()  # put by this build
+        self._additions: list[Path] = []  # the files of entries added since the last full save
         self.changed = False
         if path is not None and path.is_file():
             try:
                 with path.open("rb") as f:
                     self.entries = pickle.load(f)
+                self._additions = sorted(path.parent.glob(f"{path.stem}.*.pickle"), key=_addition_number)
+                for addition in self._additions:
+                    with addition.open("rb") as f:
+                        self.entries.update(pickle.load(f))
             except Exception:  # a damaged or foreign cache is only a slower build
-                self.entries = {}
+                self.entries, self._additions = {}, []
 
     def get(self, key: str) -> Parsed | None:
         found = self.entries.get(key)
@@ -119,22 +125,45 @@ class ParseCache:
     def put(self, key: str, parsed: Parsed) -> None:
         self.entries[key] = parsed
         self.used.add(key)
+        self._added.add(key)
         self.changed = True
 
     def save(self) -> None:
-        """Keep the entries this build used (so the cache does not grow forever); atomic replace."""
-        kept = {key: self.entries[key] for key in sorted(self.used) if key in self.entries}
-        if self.path is None or (not self.changed and len(kept) == len(self.entries)):
+        """Write what this build added; the whole cache, with only the entries this build used
+        (so it does not grow forever), when the additions or the unused entries have grown."""
+        if self.path is None:
+            return
+        unused = len(self.entries) - len(self.used & self.entries.keys())
+        if not self.changed and not unused:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".newsarchive-", suffix=".tmp")
-        with os.fdopen(handle, "wb") as f:
-            pickle.dump(kept, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, self.path)
-        # caches of other configurations are stale: remove them
+        whole = not self.path.is_file() or len(self._additions) >= MAX_ADDITIONS or unused > len(self.entries) // 5
+        if not whole:  # an edit of a few articles: a small file beside the big one
+            added = {key: self.entries[key] for key in sorted(self._added)}
+            number = _addition_number(self._additions[-1]) + 1 if self._additions else 1
+            _write_pickle(added, self.path.with_name(f"{self.path.stem}.{number}.pickle"))
+            return
+        kept = {key: self.entries[key] for key in sorted(self.used) if key in self.entries}
+        _write_pickle(kept, self.path)
+        # the additions are in it now; caches of other configurations are stale
         for other in self.path.parent.glob("newsarchive-*.pickle"):
             if other != self.path:
                 other.unlink(missing_ok=True)
+
+
+MAX_ADDITIONS = 16  # small files of added entries before the cache is written whole again
+
+
+def _addition_number(path: Path) -> int:
+    return int(path.suffixes[-2].lstrip(".")) if len(path.suffixes) >= 2 and path.suffixes[-2][1:].isdigit() else 0
+
+
+def _write_pickle(value, path: Path) -> None:
+    """Atomic: a temporary file beside ``path``, then a rename."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".newsarchive-", suffix=".tmp")
+    with os.fdopen(handle, "wb") as f:
+        pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, path)
 
 
 _KEY = "_newsarchive_parse_cache"  # where a build's cache hangs: its settings dict, shared by every generator
