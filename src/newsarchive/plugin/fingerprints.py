@@ -58,6 +58,9 @@ SOURCE_KEY = "_newsarchive_source_key"
 FROM_FILE_ATTRIBUTES = frozenset({
     "_content", "_summary", "body_text", "tag_evidence", "figures", "provenance_entries", "provenance",
 })
+# What newsarchive makes from an article's other attributes (and the settings), and Pelican's
+# ``metadata``, whose every field is also an attribute: hashing them again would add nothing.
+DERIVED_ATTRIBUTES = frozenset({"metadata", "jsonld", "citation", "search", "tag_groups", "tags_by_type"})
 
 
 class Unhashable(Exception):
@@ -157,17 +160,15 @@ class Hasher:
         inner = Mode(mode + 1)
         source_key = getattr(article, SOURCE_KEY, None)
         if mode is Mode.LINK:  # not the file's hash: a teaser does not show the body
-            skipped = PAGE_ONLY_ATTRIBUTES | {SOURCE_KEY}
+            skipped = PAGE_ONLY_ATTRIBUTES | DERIVED_ATTRIBUTES | {SOURCE_KEY}
         elif source_key:
             hashed.update(b"file=" + source_key.encode())
-            skipped = FROM_FILE_ATTRIBUTES | {SOURCE_KEY}
+            skipped = FROM_FILE_ATTRIBUTES | DERIVED_ATTRIBUTES | {SOURCE_KEY}
         else:
-            skipped = frozenset()
+            skipped = DERIVED_ATTRIBUTES
         for name, item in _attributes(article):
             if name in skipped:
                 continue
-            if name == "metadata" and isinstance(item, dict):  # the same fields again, by their header names
-                item = {key: value for key, value in item.items() if key not in skipped}
             hashed.update(name.encode() + b"=" + self.digest(item, inner, depth + 1))
 
     def _digest_wrapper(self, hashed, wrapper: URLWrapper, mode: Mode, depth: int) -> None:
