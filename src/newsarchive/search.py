@@ -6,11 +6,15 @@ so Pagefind indexes article bodies alone and list pages do not flood the results
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import search_shards
 from .problems import Problems
 
 # Where Pagefind writes its bundle, relative to the output folder.
@@ -22,9 +26,13 @@ BUNDLE_DIR = "pagefind"
 NONDETERMINISTIC_DIRS: tuple[str, ...] = (BUNDLE_DIR,)
 
 
-def pagefind_command(output: Path, glob: str | None = None) -> list[str]:
-    """The Pagefind CLI from the PyPI wheel (``pagefind[extended]`` ships the binary: no download)."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(output), "--output-subdir", BUNDLE_DIR, "--quiet"]
+def pagefind_command(output: Path, glob: str | None = None, bundle: Path | None = None) -> list[str]:
+    """The Pagefind CLI from the PyPI wheel (``pagefind[extended]`` ships the binary: no download).
+
+    The bundle goes to ``output/pagefind/``, or to ``bundle`` when given (a part of the index).
+    """
+    where = ["--output-path", str(bundle)] if bundle else ["--output-subdir", BUNDLE_DIR]
+    command = [sys.executable, "-m", "pagefind", "--site", str(output), *where, "--quiet"]
     return command + ["--glob", glob] if glob else command
 
 
@@ -32,20 +40,103 @@ def article_pages_glob(article_save_as: str) -> str | None:
     """The files Pagefind needs to read: only article pages carry ``data-pagefind-body``, so when
     ``ARTICLE_SAVE_AS`` puts them in a fixed folder ("articles/{slug}.html"), that folder's pages;
     None (every page) when the folder itself has a placeholder."""
+    folder = _article_folder(article_save_as)
+    return f"{folder}/**/*.html" if folder else None
+
+
+def _article_folder(article_save_as: str) -> str | None:
     folder = article_save_as.rpartition("/")[0]
-    if not folder or "{" in folder:
-        return None
-    return f"{folder}/**/*.html"
+    return folder if folder and "{" not in folder else None
 
 
-def index_site(output: Path, problems: Problems, shown_as: Path | None = None, glob: str | None = None) -> bool:
-    """Build the search index in ``output/pagefind/``; a failure becomes one problem on ``shown_as``.
+@dataclass
+class IndexRun:
+    """What one build asks of the index, and what changed since the previous output."""
+
+    output: Path  # the folder being built (a staging folder)
+    article_save_as: str = ""
+    shard_size: int = 0  # articles per part of the index; 0: one index
+    previous: Path | None = None  # the output this build replaces; its parts may be reused
+    changed_pages: set[str] | None = None  # pages whose bytes differ from the previous output's; None: unknown
+    shown_as: Path | None = None  # the folder the user asked for, in messages
+    parts: int = 0  # the parts that hold pages
+    reindexed: list[int] = field(default_factory=list)  # the parts Pagefind ran for
+
+
+def build_index(run: IndexRun, problems: Problems) -> bool:
+    """Build every part of the index (see :mod:`newsarchive.search_shards`), reusing the previous
+    output's bundle of a part whose pages did not change; a failure becomes one problem."""
+    folder = _article_folder(run.article_save_as)
+    found = search_shards.html_pages(run.output, folder, BUNDLE_DIR)
+    count = search_shards.shard_count(len(found), run.shard_size)
+    pages = search_shards.pages_by_shard(found, count)
+    if not pages:  # nothing to index: Pagefind says so
+        run.reindexed.append(0)
+        return index_site(run.output, problems, shown_as=run.shown_as, glob=article_pages_glob(run.article_save_as))
+    before: dict[int, list[str]] = {}
+    if run.previous is not None and run.previous.is_dir() and run.changed_pages is not None:
+        previous_pages = search_shards.html_pages(run.previous, folder, BUNDLE_DIR)
+        if search_shards.shard_count(len(previous_pages), run.shard_size) == count:
+            before = search_shards.pages_by_shard(previous_pages, count)
+    primary, previous_primary = min(pages), min(before, default=None)
+    run.parts = len(pages)
+    for number, held in pages.items():
+        bundle = search_shards.bundle_folder(BUNDLE_DIR, number, primary)
+        old = run.previous / bundle if run.previous is not None else None
+        if (
+            before.get(number) == held
+            and (number == primary) == (number == previous_primary)
+            and not run.changed_pages.intersection(held)
+            and (old / "pagefind-entry.json").is_file()
+        ):
+            skip = [*_shard_folders(old), search_shards.MANIFEST] if number == primary else ()
+            search_shards.link_tree(old, run.output / bundle, skip=skip)
+            continue
+        run.reindexed.append(number)
+        if not _index_part(run, number, held, count, primary, problems):
+            return False
+    merged = [f"{search_shards.SHARD_FOLDER.format(number=number)}/" for number in pages if number != primary]
+    manifest = run.output / BUNDLE_DIR / search_shards.MANIFEST
+    manifest.write_text(json.dumps({"merge": merged}) + "\n", encoding="utf-8")
+    return True
+
+
+def _shard_folders(bundle: Path) -> list[str]:
+    return [p.name for p in bundle.glob(search_shards.SHARD_FOLDER.format(number="*")) if p.is_dir()]
+
+
+def _index_part(run: IndexRun, number: int, pages: list[str], count: int, primary: int, problems: Problems) -> bool:
+    glob = article_pages_glob(run.article_save_as)
+    if count == 1:
+        return index_site(run.output, problems, shown_as=run.shown_as, glob=glob)
+    # Pagefind indexes a folder: one holding links to this part's pages, at their paths
+    site = run.output.with_name(f".{run.output.name}.shard-{number}")
+    _remove_tree(site)
+    try:
+        for page in pages:
+            (site / page).parent.mkdir(parents=True, exist_ok=True)
+            os.link(run.output / page, site / page)
+        bundle = run.output / search_shards.bundle_folder(BUNDLE_DIR, number, primary)
+        return index_site(site, problems, shown_as=run.shown_as, glob=glob, bundle=bundle)
+    finally:
+        _remove_tree(site)
+
+
+def _remove_tree(path: Path) -> None:
+    if path.exists():
+        shutil.rmtree(path)
+
+
+def index_site(
+    output: Path, problems: Problems, shown_as: Path | None = None, glob: str | None = None, bundle: Path | None = None
+) -> bool:
+    """Build the search index in ``output/pagefind/`` (or ``bundle``); a failure becomes one problem on ``shown_as``.
 
     ``shown_as`` is the folder the user asked for, when ``output`` is a staging folder; ``glob``
     limits the pages Pagefind reads (see :func:`article_pages_glob`).
     """
     where = str(shown_as or output)
-    command = pagefind_command(output, glob)
+    command = pagefind_command(output, glob, bundle) if bundle else pagefind_command(output, glob)
     try:
         run = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as exc:
@@ -58,36 +149,8 @@ def index_site(output: Path, problems: Problems, shown_as: Path | None = None, g
             reason += " (install it with: pip install 'pagefind[extended]')"
         problems.error(where, 0, f"search index not built: {reason}")
         return False
-    if not (output / BUNDLE_DIR / "pagefind.js").is_file():
+    written = bundle or output / BUNDLE_DIR
+    if not (written / "pagefind.js").is_file():
         problems.error(where, 0, f"search index not built: Pagefind wrote no {BUNDLE_DIR}/pagefind.js")
         return False
-    return True
-
-
-def _pages(root: Path) -> set[str]:
-    """The HTML pages under ``root``, outside the bundle: what Pagefind reads."""
-    found = set()
-    for folder, subfolders, files in os.walk(root):
-        if folder == str(root):
-            subfolders[:] = [d for d in subfolders if d != BUNDLE_DIR]
-        found.update(os.path.relpath(os.path.join(folder, f), root) for f in files if f.endswith(".html"))
-    return found
-
-
-def reuse_index(previous: Path, output: Path) -> bool:
-    """Link the previous output's index into ``output`` when it indexed the same pages; True if done.
-
-    Call it only when no page's bytes changed (``newsarchive build`` knows from its writer):
-    then the same set of pages means the same index, and Pagefind need not run again.
-    """
-    bundle = previous / BUNDLE_DIR
-    if not (bundle / "pagefind.js").is_file() or (output / BUNDLE_DIR).exists():
-        return False
-    if _pages(previous) != _pages(output):
-        return False
-    for folder, _, files in os.walk(bundle):
-        target = output / BUNDLE_DIR / os.path.relpath(folder, bundle)
-        target.mkdir(parents=True, exist_ok=True)
-        for name in files:
-            os.link(os.path.join(folder, name), target / name)
     return True

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import build_stamp
 from .plugin import page_records
-from .plugin.unchanged import ENVIRONMENT, HTML_CHANGED, PAGE_RECORDS, PREVIOUS_OUTPUT
+from .plugin.unchanged import CHANGED_PAGES, ENVIRONMENT, PAGE_RECORDS, PREVIOUS_OUTPUT
 from .problems import Problems
 
 
@@ -27,6 +27,8 @@ class BuildReport:
     up_to_date: bool = False  # nothing changed since the last build, so nothing was built
     rendered: int | None = None  # pages and feeds rendered; None when every page was
     reused: int = 0  # pages and feeds whose inputs did not change, linked from the previous output
+    search_parts: int = 0  # parts of the search index
+    search_parts_indexed: int = 0  # of those, the parts Pagefind ran for (the others were reused)
 
     def describe(self) -> str:
         if self.up_to_date:
@@ -36,7 +38,10 @@ class BuildReport:
             )
         pages = ""
         if self.rendered is not None:
-            pages = f" (rendered {self.rendered} pages, reused {self.reused} unchanged)"
+            pages = f" (rendered {self.rendered} pages, reused {self.reused} unchanged"
+            if self.search_parts > 1 or self.search_parts_indexed < self.search_parts:
+                pages += f"; search index: {self.search_parts_indexed} of {self.search_parts} parts rebuilt"
+            pages += ")"
         return (
             f"built {self.articles} articles into {self.output} in {self.seconds:.1f} s{pages}; "
             f"{len(self.problems.errors)} errors, {len(self.problems.warnings)} warnings"
@@ -127,14 +132,22 @@ def _run_pelican(settings: dict, settings_file: Path, report: BuildReport) -> bo
 def _after_pelican(staging: Path, settings: dict, report: BuildReport) -> bool:
     """Steps that work on the finished Pelican output before it is swapped in."""
     from .plugin import settings as plugin_settings
-    from .search import article_pages_glob, index_site, reuse_index
+    from .search import IndexRun, build_index
 
     if not plugin_settings.get(settings, "NEWSARCHIVE_SEARCH_INDEX"):
         return True
-    if not settings.get(HTML_CHANGED) and reuse_index(report.output, staging):
-        return True  # no page changed: the previous index is still right
-    glob = article_pages_glob(settings.get("ARTICLE_SAVE_AS") or "")
-    return index_site(staging, report.problems, shown_as=report.output, glob=glob)
+    previous = report.output if settings.get(PREVIOUS_OUTPUT) else None
+    run = IndexRun(
+        output=staging,
+        article_save_as=settings.get("ARTICLE_SAVE_AS") or "",
+        shard_size=plugin_settings.get(settings, "NEWSARCHIVE_SEARCH_SHARD_SIZE") or 0,
+        previous=previous,
+        changed_pages=settings.get(CHANGED_PAGES, set()) if previous is not None else None,
+        shown_as=report.output,
+    )
+    built = build_index(run, report.problems)
+    report.search_parts, report.search_parts_indexed = run.parts, len(run.reindexed)
+    return built
 
 
 def _swap_in(staging: Path, final: Path) -> None:

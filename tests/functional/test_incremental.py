@@ -183,3 +183,28 @@ def test_a_body_edit_renders_only_the_pages_that_show_it(tmp_path):
     report = build(root)
     # its page and the feeds that carry its text; lists show only its title, date and source
     assert 1 <= report.rendered <= 6, report.describe()
+
+
+def test_an_edit_rebuilds_only_the_search_index_part_holding_the_article(tmp_path):
+    root = make_site(tmp_path / "site")
+    shutil.copytree(REPO / "content", root / "content")
+    (root / "partsconf.py").write_text(
+        "import sys\nsys.path.insert(0, '.')\nfrom pelicanconf import *  # noqa: F403\n"
+        "NEWSARCHIVE_SEARCH_SHARD_SIZE = 4\n",
+        encoding="utf-8",
+    )
+    old = Path.cwd()
+    os.chdir(root)
+    try:
+        first = build_site(root / "partsconf.py")
+        bundle = root / "output" / BUNDLE_DIR
+        inodes = {p: p.stat().st_ino for p in bundle.rglob("*.pf_fragment")}
+        _edit_body(root)
+        second = build_site(root / "partsconf.py")
+    finally:
+        os.chdir(old)
+    assert first.search_parts >= 3 and first.search_parts_indexed == first.search_parts
+    assert second.search_parts == first.search_parts and second.search_parts_indexed == 1, second.describe()
+    assert "search index: 1 of" in second.describe()
+    kept = [p for p in bundle.rglob("*.pf_fragment") if p in inodes and p.stat().st_ino == inodes[p]]
+    assert len(kept) >= len(inodes) // 2, "the other parts' bundles are linked from the previous output"

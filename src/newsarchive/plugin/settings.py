@@ -85,6 +85,12 @@ SETTINGS = [
         True,
         "Run Pagefind over the output after Pelican writes it (the index in pagefind/); False to skip.",
     ),
+    Setting(
+        "NEWSARCHIVE_SEARCH_SHARD_SIZE",
+        2000,
+        "Articles per search index part: a larger site gets several (merged by the search page), and an edit "
+        "re-indexes only the part holding the article; 0: one index.",
+    ),
 ]
 
 

@@ -2,12 +2,12 @@
 not written: both are hard-linked from the previous output.
 
 ``newsarchive build`` writes into a staging folder and swaps it in (see ``site.py``); it
-names the output it will replace in the settings (``PREVIOUS_OUTPUT``). This writer still
-renders every page, but when a page's bytes equal the previous output's file it links that
-file into the staging folder instead of writing it: unchanged pages keep their inode and
-modification time (cheap to sync to a server), and the previous output is never opened for
-writing, so it stays intact until the swap. Whether any HTML page changed is recorded, so
-that the search index can be reused when no page did.
+names the output it will replace in the settings (``PREVIOUS_OUTPUT``). When a rendered
+page's bytes equal the previous output's file, this writer links that file into the staging
+folder instead of writing it: unchanged pages keep their inode and modification time (cheap
+to sync to a server), and the previous output is never opened for writing, so it stays
+intact until the swap. The HTML pages whose bytes did change are recorded (``CHANGED_PAGES``),
+so that the search index is rebuilt only for the parts holding them.
 
 Before rendering, each page gets a fingerprint of everything its bytes depend on (see
 ``fingerprints.py``); when the previous build wrote the same page with the same fingerprint
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import os
+from pathlib import Path
 
 from pelican.writers import Writer
 
@@ -25,7 +26,7 @@ from .fingerprints import Hasher, feed_fingerprint, page_fingerprint
 from .page_records import PageRecords
 
 PREVIOUS_OUTPUT = "_newsarchive_previous_output"  # set by site.build_site; absent: write everything
-HTML_CHANGED = "_newsarchive_html_changed"  # True once a page's bytes differ from the previous output's
+CHANGED_PAGES = "_newsarchive_changed_pages"  # the pages (relative paths) whose bytes differ from the previous output's
 ENVIRONMENT = "_newsarchive_environment"  # build_stamp.environment_digest, set by site.build_site
 PAGE_RECORDS = "_newsarchive_page_records"  # this build's PageRecords, saved by site.build_site
 
@@ -42,9 +43,10 @@ class _Reused(str):
 class _Comparing(io.StringIO):
     """Collects a page's text; on close, links the previous file when the bytes are equal, else writes."""
 
-    def __init__(self, path: str, previous: str, encoding: str, settings: dict):
+    def __init__(self, path: str, relative: str, previous: str, encoding: str, settings: dict):
         super().__init__()
-        self.path, self.previous, self.charset, self.settings = path, previous, encoding, settings
+        self.path, self.relative, self.previous = path, relative, previous
+        self.charset, self.settings = encoding, settings
         self.reused: str | None = None
 
     def write(self, text: str) -> int:
@@ -74,7 +76,7 @@ class _Comparing(io.StringIO):
             except OSError:  # another file system: write the bytes instead
                 pass
         elif self.path.endswith(".html"):
-            self.settings[HTML_CHANGED] = True
+            self.settings.setdefault(CHANGED_PAGES, set()).add(self.relative)
         with open(self.path, "wb") as f:
             f.write(data)
 
@@ -149,12 +151,11 @@ class LinkingWriter(Writer):
             self.records.forget(os.path.relpath(filename, self.output_path))
         previous_root = self.settings.get(PREVIOUS_OUTPUT)
         if not previous_root or filename == os.devnull:
-            if filename.endswith(".html"):
-                self.settings[HTML_CHANGED] = True
             return handle
         handle.close()
         relative = os.path.relpath(filename, self.output_path)
-        return _Comparing(filename, os.path.join(previous_root, relative), encoding, self.settings)
+        return _Comparing(filename, Path(relative).as_posix(), os.path.join(previous_root, relative), encoding,
+                          self.settings)
 
 
 def get_writer(pelican):

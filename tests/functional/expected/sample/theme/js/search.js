@@ -200,7 +200,12 @@ async function start() {
   input.value = new URLSearchParams(location.search).get("q") || "";
   try {
     pagefind = await import(new URL("pagefind.js", new URL(form.dataset.bundle, location.href)).href);
-    await pagefind.options({ baseUrl: new URL(form.dataset.site, location.href).pathname, excerptLength: 24 });
+    const baseUrl = new URL(form.dataset.site, location.href).pathname;
+    await pagefind.options({ baseUrl, excerptLength: 24 });
+    // a large site's index comes in parts (newsarchive/search_shards.py): merge the others into the first
+    const bundle = new URL(form.dataset.bundle, location.href);
+    const parts = await fetch(new URL("parts.json", bundle)).then((r) => (r.ok ? r.json() : { merge: [] }), () => ({ merge: [] }));
+    for (const part of parts.merge || []) await pagefind.mergeIndex(new URL(part, bundle).pathname, { baseUrl });
     await pagefind.init();
     fillSelects(await pagefind.filters());
   } catch (error) {
