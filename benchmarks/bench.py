@@ -40,6 +40,7 @@ class Run:
     peak_rss_without_search_mb: float
     search_seconds: float = 0.0
     search_peak_rss_mb: float = 0.0
+    peak_pss_mb: float = 0.0  # the tree's proportional set size: forked workers' shared pages once
     bytes_written: int = 0
     files_written: int = 0
     files: int = 0
@@ -78,6 +79,15 @@ def _tree(root: int) -> list[int]:
     return found
 
 
+def _pss(pid: int) -> int:
+    """Proportional set size in kB: a page shared by forked processes counts once over them all."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            return next((int(line.split()[1]) for line in f if line.startswith("Pss:")), 0)
+    except OSError:
+        return 0
+
+
 def _read(pid: int) -> tuple[int, int, bool]:
     """RSS in kB, bytes written so far, and whether it is Pagefind."""
     try:
@@ -97,18 +107,19 @@ def measure(command: list[str], cwd: Path, output: Path | None = None) -> Run:
     started_ns = time.time_ns()
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = peak_plain = search_peak = 0
+    peak = peak_plain = search_peak = peak_pss = 0
     written: dict[int, int] = {}
     search_seen: list[float] = []
     stop = threading.Event()
 
     def sample() -> None:
-        nonlocal peak, peak_plain, search_peak
+        nonlocal peak, peak_plain, search_peak, peak_pss
         while not stop.is_set():
-            total = plain = searching = 0
+            total = plain = searching = proportional = 0
             for pid in _tree(process.pid):
                 rss, wrote, search = _read(pid)
                 total += rss
+                proportional += _pss(pid)
                 written[pid] = max(written.get(pid, 0), wrote)
                 if search:
                     searching += rss
@@ -116,6 +127,7 @@ def measure(command: list[str], cwd: Path, output: Path | None = None) -> Run:
                 else:
                     plain += rss
             peak, peak_plain, search_peak = max(peak, total), max(peak_plain, plain), max(search_peak, searching)
+            peak_pss = max(peak_pss, proportional)
             stop.wait(SAMPLE_SECONDS)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -130,6 +142,7 @@ def measure(command: list[str], cwd: Path, output: Path | None = None) -> Run:
         seconds=round(seconds, 3),
         peak_rss_mb=round(peak / 1024, 1),
         peak_rss_without_search_mb=round(peak_plain / 1024, 1),
+        peak_pss_mb=round(peak_pss / 1024, 1),
         search_seconds=round(search_seen[-1] - search_seen[0] + SAMPLE_SECONDS, 2) if search_seen else 0.0,
         search_peak_rss_mb=round(search_peak / 1024, 1),
         bytes_written=sum(written.values()),
@@ -295,6 +308,8 @@ def report(results: Results) -> str:
         f"{'peak RSS, cold (MB)':22}{max(x.peak_rss_mb for x in p['cold']):12.1f}"
         f"{max(x.peak_rss_mb for x in n['cold']):14.1f}{r['peak_rss']:9.3f}",
         f"{'  without search (MB)':22}{'':12}{max(x.peak_rss_without_search_mb for x in n['cold']):14.1f}",
+        f"{'peak PSS, cold (MB)':22}{max(x.peak_pss_mb for x in p['cold']):12.1f}"
+        f"{max(x.peak_pss_mb for x in n['cold']):14.1f}",
         f"{'files in output':22}{pc.files:12d}{nc.files:14d}{r['files']:9.3f}",
         f"{'bytes in output':22}{pc.bytes:12d}{nc.bytes:14d}{r['bytes']:9.3f}",
         f"{'bytes written, cold':22}{pc.bytes_written:12d}{nc.bytes_written:14d}",

@@ -157,21 +157,6 @@ def test_cached_token_counts_give_the_same_clusters():
     assert cluster_stories(items, counts=[token_counts(item.text) for item in items]) == cluster_stories(items)
 
 
-def test_clusters_computed_on_several_processes_are_the_same(monkeypatch):
-    from newsarchive.research import clusters as module
-
-    items = [
-        StoryInput(f"a{n}", f"Outlet {n % 3}", date(2024, 3, 1 + n % 20), "day", frozenset({"aleppo"}),
-                   f"Shelling hit Aleppo market number {n % 4} today; {n % 4} wounded near the citadel gate {n}")
-        for n in range(60)
-    ]
-    sequential = cluster_stories(items)
-    monkeypatch.setattr(module, "PARALLEL_FROM", 10)
-    parallel = cluster_stories(items, workers=2)
-    assert parallel == sequential
-    assert len(sequential) >= 1
-
-
 def test_a_run_of_similar_reports_day_after_day_does_not_chain_into_one_cluster():
     items = [
         StoryInput(f"d{n:02d}", f"Outlet {n % 2}", date(2024, 3, 1 + n), "day", frozenset({"aleppo"}),

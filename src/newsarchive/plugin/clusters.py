@@ -109,8 +109,7 @@ def build_clusters(articles: list, pelican_settings: dict) -> list[StoryCluster]
     key = "clusters:" + _inputs_digest(inputs, [t.digest for t in tokens], options)
     found = cache.get(key)
     if found is None:
-        workers = parse_cache.workers(pelican_settings)
-        found = cluster_stories(inputs, **options, counts=[t.counts for t in tokens], workers=workers)
+        found = cluster_stories(inputs, **options, counts=[t.counts for t in tokens])
         cache.put(key, found)
     by_slug = {a.slug: a for a in articles}
     tags_by_slug = {t.slug: t for a in articles for t in getattr(a, "tags", None) or ()}

@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import multiprocessing
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -176,12 +175,10 @@ def cluster_stories(
     undated_similarity: float = 0.45,
     days: int = 3,
     counts: list[Counter[str]] | None = None,
-    workers: int = 1,
 ) -> list[Cluster]:
     """Clusters of two or more articles, ordered by their first article's position in ``items``.
 
-    ``counts``, when given, are the items' ``token_counts`` (kept between builds by the caller);
-    ``workers`` > 1 computes the cosines of a large site on that many forked processes.
+    ``counts``, when given, are the items' ``token_counts`` (kept between builds by the caller).
     """
     if counts is None:
         counts = [token_counts(item.text) for item in items]
@@ -191,8 +188,7 @@ def cluster_stories(
 
     candidates = _candidates(items, spans, days)
     links: dict[int, list[tuple[float, int]]] = defaultdict(list)  # position -> (cosine, linked position)
-    for first, second, similarity_of_pair in _all_links(vectors, sources, candidates, similarity, undated_similarity,
-                                                        workers):
+    for first, second, similarity_of_pair in _all_links(vectors, sources, candidates, similarity, undated_similarity):
         links[first].append((similarity_of_pair, second))
         links[second].append((similarity_of_pair, first))
     lead_of: dict[int, int] = {}  # position -> the position of its cluster's first article
@@ -230,14 +226,11 @@ def cluster_stories(
     return clusters
 
 
-def _all_links(vectors, sources, candidates, similarity: float, undated_similarity: float, workers: int):
+def _all_links(vectors, sources, candidates, similarity: float, undated_similarity: float):
     """Every linked pair ``(first, second, cosine)``: the undated ones at once (numpy), the
-    dated ones pair by pair, on every core for a large site."""
+    dated ones (few: their dates must be close) pair by pair."""
     yield from _undated_links(vectors, sources, candidates, undated_similarity)
-    if workers > 1 and len(vectors) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
-        yield from _links_in_parallel(vectors, sources, candidates, similarity, workers)
-    else:
-        yield from _dated_links(range(len(vectors)), vectors, sources, candidates, similarity)
+    yield from _dated_links(range(len(vectors)), vectors, sources, candidates, similarity)
 
 
 def _dated_links(positions, vectors, sources, candidates, threshold: float) -> list[tuple[int, int, float]]:
@@ -286,26 +279,6 @@ def _undated_links(vectors: list[dict[str, float]], sources: list, candidates: l
         for second, value in zip(chosen.tolist(), scores[chosen].tolist(), strict=True):
             if sources[second] and sources[second] != sources[first]:
                 yield first, second, value
-
-
-PARALLEL_FROM = 2000  # fewer items are clustered faster than worker processes start
-_shared: tuple = ()  # what forked workers read: vectors, sources, candidates, threshold
-
-
-def _links_of(positions: range) -> list[tuple[int, int, float]]:
-    return _dated_links(positions, *_shared)
-
-
-def _links_in_parallel(vectors, sources, candidates, threshold: float, workers: int) -> list[tuple[int, int, float]]:
-    global _shared
-    _shared = (vectors, sources, candidates, threshold)
-    step = max(1, len(vectors) // (workers * 8))
-    chunks = [range(start, min(start + step, len(vectors))) for start in range(0, len(vectors), step)]
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return [link for links in pool.map(_links_of, chunks) for link in links]
-    finally:
-        _shared = ()
 
 
 def _candidates(items: list[StoryInput], spans: list[tuple[int, int] | None], days: int) -> list[tuple[set, set]]:
