@@ -68,7 +68,9 @@ def build_index(run: IndexRun, problems: Problems) -> bool:
     output's bundle of a part whose pages did not change; a failure becomes one problem."""
     folder = _article_folder(run.article_save_as)
     found = search_shards.html_pages(run.output, folder, BUNDLE_DIR)
-    count = search_shards.shard_count(len(found), run.shard_size)
+    # without an article folder every page is read, and a part holding only list pages would
+    # be indexed whole (Pagefind indexes all of a site in which no page marks its body): one part
+    count = search_shards.shard_count(len(found), run.shard_size) if folder else 1
     pages = search_shards.pages_by_shard(found, count)
     if not pages:  # nothing to index: Pagefind says so
         run.reindexed.append(0)
@@ -76,7 +78,7 @@ def build_index(run: IndexRun, problems: Problems) -> bool:
     before: dict[int, list[str]] = {}
     if run.previous is not None and run.previous.is_dir() and run.changed_pages is not None:
         previous_pages = search_shards.html_pages(run.previous, folder, BUNDLE_DIR)
-        if search_shards.shard_count(len(previous_pages), run.shard_size) == count:
+        if (search_shards.shard_count(len(previous_pages), run.shard_size) if folder else 1) == count:
             before = search_shards.pages_by_shard(previous_pages, count)
     primary, previous_primary = min(pages), min(before, default=None)
     run.parts = len(pages)

@@ -15,7 +15,9 @@ body, figures, related articles, story. An article met anywhere else is a teaser
 hashed without what only its own page shows (``PAGE_ONLY_ATTRIBUTES``); and what a teaser
 refers to (its tags, source, the article of one of its figures) counts by what names it. So
 editing one article's body re-renders its own page and the feeds that carry it, not every
-list it is on, nor every page that links to it; and the walk always ends.
+list it is on, nor every page that links to it; and the walk always ends. A theme whose list
+template shows more than teasers (``a.summary``, ``a.content``: any of ``PAGE_ONLY_NAMES``,
+found by reading its templates' attribute names) gets its list pages' articles hashed whole.
 
 A template whose includes cannot be listed (a name computed at render time) or a value
 that cannot be hashed faithfully (a repr naming a memory address) gives no fingerprint:
@@ -31,7 +33,7 @@ import os
 import types
 from dataclasses import dataclass, field
 
-from jinja2 import meta
+from jinja2 import meta, nodes
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
@@ -41,14 +43,19 @@ MAX_DEPTH = 8  # a safety net: the modes below already end every walk
 _SKIPPED_ATTRIBUTES = frozenset({"settings", "_context"})
 # Always part of a page's fingerprint: where it is and how it links to the rest of the site.
 _PAGE_VARIABLES = ("output_file", "SITEURL", "localsiteurl")
-# The variable holding the article a page is about: hashed whole.
+# The variables holding the article (or Pelican page) a page is about: hashed whole.
 PAGE_ARTICLE = "article"
+PAGE_VARIABLES_WHOLE = frozenset({PAGE_ARTICLE, "page"})
 # What only an article's own page (and feeds) show: its body and what is derived from it or
 # from other articles. Templates that show an article as a link or teaser must not use these.
 PAGE_ONLY_ATTRIBUTES = frozenset({
     "_content", "_summary", "body_text", "related_articles", "story", "also_reported", "jsonld", "citation",
     "search", "provenance_entries", "provenance", "tag_evidence", "tag_groups", "translations",
 })
+# How templates name what ``PAGE_ONLY_ATTRIBUTES`` hold: a template of a page that is not an
+# article's own and uses one of these shows more than teasers, so its articles count whole.
+PAGE_ONLY_NAMES = (PAGE_ONLY_ATTRIBUTES - {"_content", "_summary"}) | {"content", "summary", "get_content",
+                                                                     "get_summary", "_content", "_summary"}
 _SCALARS = (type(None), bool, int, float, str, datetime.date, datetime.time)
 _CODE = (types.FunctionType, types.MethodType, types.BuiltinFunctionType, types.ModuleType, type)
 # Where the reader leaves the SHA-256 of an article's file (see ``tags.TaggingMarkdownReader``).
@@ -75,29 +82,50 @@ class Mode(enum.IntEnum):
     NAME = 2  # what names it: an article's path, URL and title; a tag's name, slug and plain fields
 
 
-def referenced_variables(environment, name: str, seen: frozenset[str] = frozenset()) -> frozenset[str] | None:
-    """The variables template ``name`` and the templates it extends, includes or imports read;
-    None when one of them is named only at render time."""
-    cache = environment.__dict__.setdefault("_newsarchive_variables", {})
+@dataclass(frozen=True)
+class TemplateUse:
+    """What a template, with the templates it extends, includes or imports, reads."""
+
+    variables: frozenset[str]  # from the context
+    attributes: frozenset[str]  # of any object: ``x.name``, ``x["name"]``, ``|map(attribute="name")``
+
+
+def template_use(environment, name: str, seen: frozenset[str] = frozenset()) -> TemplateUse | None:
+    """What template ``name`` reads; None when a template it uses is named only at render time."""
+    cache = environment.__dict__.setdefault("_newsarchive_template_use", {})
     if name in cache:
         return cache[name]
     source, _, _ = environment.loader.get_source(environment, name)
     tree = environment.parse(source)
-    found: set[str] | None = set(meta.find_undeclared_variables(tree))
+    variables = set(meta.find_undeclared_variables(tree))
+    attributes = _attribute_names(tree)
+    found: TemplateUse | None = None
     for other in meta.find_referenced_templates(tree):
         if other is None:
-            found = None
             break
         if other in seen:
             continue
-        nested = referenced_variables(environment, other, seen | {name})
+        nested = template_use(environment, other, seen | {name})
         if nested is None:
-            found = None
             break
-        found |= nested
-    result = frozenset(found) if found is not None else None
-    cache[name] = result
-    return result
+        variables |= nested.variables
+        attributes |= nested.attributes
+    else:
+        found = TemplateUse(frozenset(variables), frozenset(attributes))
+    cache[name] = found
+    return found
+
+
+def _attribute_names(tree) -> set[str]:
+    names = {node.attr for node in tree.find_all(nodes.Getattr)}
+    for node in tree.find_all(nodes.Getitem):
+        if isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
+            names.add(node.arg.value)
+    for node in tree.find_all(nodes.Filter):
+        for keyword in node.kwargs:
+            if keyword.key == "attribute" and isinstance(keyword.value, nodes.Const):
+                names.update(str(keyword.value.value).split("."))
+    return names
 
 
 @dataclass
@@ -199,14 +227,17 @@ def page_fingerprint(
     hasher: Hasher, environment_digest: str, template, localcontext: dict
 ) -> str | None:
     """The hash of everything this page's bytes depend on; None when it cannot be vouched for."""
-    variables = referenced_variables(template.environment, template.name)
-    if variables is None:
+    use = template_use(template.environment, template.name)
+    if use is None:
         return None
+    own = PAGE_VARIABLES_WHOLE.intersection(localcontext)
+    # a list page whose templates read what only an article's page shows: its articles count whole
+    teasers_only = own or not use.attributes & PAGE_ONLY_NAMES
     hashed = hashlib.sha256(f"{environment_digest}\0{template.name}\0".encode())
     try:
-        for name in sorted(variables.union(_PAGE_VARIABLES)):
+        for name in sorted(use.variables.union(_PAGE_VARIABLES)):
             if name in localcontext:
-                mode = Mode.WHOLE if name == PAGE_ARTICLE else Mode.LINK
+                mode = Mode.WHOLE if name in own or not teasers_only else Mode.LINK
                 hashed.update(name.encode() + b"=" + hasher.digest(localcontext[name], mode))
     except Unhashable:
         return None
