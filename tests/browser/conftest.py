@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -36,12 +37,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def served_site(sample_site):
-    """``(base_url, site)``: ``python -m http.server`` over the built output, stopped by its pid."""
+@contextlib.contextmanager
+def serving(folder: Path):
+    """``python -m http.server`` over ``folder`` on a free port: its base URL; stopped on exit."""
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(sample_site.output)],
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(folder)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -53,10 +54,17 @@ def served_site(sample_site):
                 break
             except OSError:
                 time.sleep(0.05)
-        yield base, sample_site
+        yield base
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def served_site(sample_site):
+    """``(base_url, site)``: the built sample output over http."""
+    with serving(sample_site.output) as base:
+        yield base, sample_site
 
 
 @pytest.fixture(scope="session")

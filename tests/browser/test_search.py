@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import html as html_module
 import re
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
 from collections import Counter
 
 import pytest
 
-from .conftest import _free_port, screenshot
+from .conftest import screenshot, serving
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -22,25 +19,9 @@ WAIT = 15  # seconds; the index is small, but Chromium may be slow to start the 
 
 @pytest.fixture(scope="module")
 def served_real_site(real_site):
-    """``(base_url, site)`` for the site built from the real digest, stopped by its pid."""
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(real_site.output)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/", timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
+    """``(base_url, site)`` for the site built from the real digest."""
+    with serving(real_site.output) as base:
         yield base, real_site
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def _settled(driver) -> str | bool:

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 
 from ..conftest import REPO, build_from_digests
-from .conftest import _free_port
+from .conftest import serving
 from .test_search import choose, open_search, results, word_of_one_article, word_of_several_sources
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -28,24 +24,8 @@ def served_parts_site(tmp_path_factory):
     )
     site = build_from_digests(root, sorted((REPO / "digests").glob("*.txt")), "partsconf.py")
     assert not [p for p in site.problems if "error" in str(p)], site.problems
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site.output)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/", timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
+    with serving(site.output) as base:
         yield base, site
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_the_index_is_in_parts(served_parts_site):
