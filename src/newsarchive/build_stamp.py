@@ -19,6 +19,8 @@ from importlib import metadata
 from pathlib import Path
 
 from .plugin import settings as plugin_settings
+from .plugin.page_records import file_state
+from .writer import write_atomically
 
 STAMP = "newsarchive-build.json"
 _PRIVATE = ("OUTPUT_PATH", "_newsarchive_")  # set by site.build_site for one build only
@@ -80,12 +82,11 @@ def environment_digest(settings: dict) -> str | None:
     return digest.hexdigest()
 
 
-def _listing(output: Path) -> dict[str, list[int]]:
+def _listing(output: Path) -> dict[str, list[int] | None]:
     found = {}
     for folder, _, files in os.walk(output):
         for name in files:
-            stat = os.stat(os.path.join(folder, name))
-            found[os.path.relpath(os.path.join(folder, name), output)] = [stat.st_size, stat.st_mtime_ns]
+            found[os.path.relpath(os.path.join(folder, name), output)] = file_state(os.path.join(folder, name))
     return found
 
 
@@ -108,8 +109,5 @@ def record(settings: dict, output: Path, digest: str | None, articles: int) -> N
     if digest is None:
         path.unlink(missing_ok=True)
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
     stamp = {"inputs": digest, "output": str(output.resolve()), "articles": articles, "files": _listing(output)}
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(json.dumps(stamp), encoding="utf-8")
-    os.replace(temporary, path)
+    write_atomically(path, json.dumps(stamp))

@@ -68,9 +68,7 @@ def build_index(run: IndexRun, problems: Problems) -> bool:
     output's bundle of a part whose pages did not change; a failure becomes one problem."""
     folder = _article_folder(run.article_save_as)
     found = search_shards.html_pages(run.output, folder, BUNDLE_DIR)
-    # without an article folder every page is read, and a part holding only list pages would
-    # be indexed whole (Pagefind indexes all of a site in which no page marks its body): one part
-    count = search_shards.shard_count(len(found), run.shard_size) if folder else 1
+    count = _part_count(found, folder, run.shard_size)
     pages = search_shards.pages_by_shard(found, count)
     if not pages:  # nothing to index: Pagefind says so
         run.reindexed.append(0)
@@ -78,7 +76,7 @@ def build_index(run: IndexRun, problems: Problems) -> bool:
     before: dict[int, list[str]] = {}
     if run.previous is not None and run.previous.is_dir() and run.changed_pages is not None:
         previous_pages = search_shards.html_pages(run.previous, folder, BUNDLE_DIR)
-        if (search_shards.shard_count(len(previous_pages), run.shard_size) if folder else 1) == count:
+        if _part_count(previous_pages, folder, run.shard_size) == count:
             before = search_shards.pages_by_shard(previous_pages, count)
     primary, previous_primary = min(pages), min(before, default=None)
     run.parts = len(pages)
@@ -101,6 +99,12 @@ def build_index(run: IndexRun, problems: Problems) -> bool:
     manifest = run.output / BUNDLE_DIR / search_shards.MANIFEST
     manifest.write_text(json.dumps({"merge": merged}) + "\n", encoding="utf-8")
     return True
+
+
+def _part_count(pages: set[str], folder: str | None, shard_size: int) -> int:
+    # without an article folder every page is read, and a part holding only list pages would
+    # be indexed whole (Pagefind indexes all of a site in which no page marks its body): one part
+    return search_shards.shard_count(len(pages), shard_size) if folder else 1
 
 
 def _shard_folders(bundle: Path) -> list[str]:
@@ -138,9 +142,8 @@ def index_site(
     limits the pages Pagefind reads (see :func:`article_pages_glob`).
     """
     where = str(shown_as or output)
-    command = pagefind_command(output, glob, bundle) if bundle else pagefind_command(output, glob)
     try:
-        run = subprocess.run(command, capture_output=True, text=True, check=False)
+        run = subprocess.run(pagefind_command(output, glob, bundle), capture_output=True, text=True, check=False)
     except OSError as exc:
         problems.error(where, 0, f"search index not built: could not run Pagefind ({exc})")
         return False

@@ -82,7 +82,7 @@ def test_failing_pagefind_is_a_build_problem_not_a_traceback(tmp_path, monkeypat
     root = make_site(tmp_path / "site")
     shutil.copytree(REPO / "content", root / "content")
     failing = [sys.executable, "-c", "import sys; sys.exit('Error: pagefind could not read the site')"]
-    monkeypatch.setattr(search, "pagefind_command", lambda output, glob=None: failing)
+    monkeypatch.setattr(search, "pagefind_command", lambda output, glob=None, bundle=None: failing)
     old = os.getcwd()
     os.chdir(root)
     try:

@@ -29,7 +29,6 @@ from __future__ import annotations
 import datetime
 import enum
 import hashlib
-import os
 import types
 from dataclasses import dataclass, field
 
@@ -256,12 +255,3 @@ def feed_fingerprint(hasher: Hasher, environment_digest: str, elements, context:
     except Unhashable:
         return None
     return hashed.hexdigest()
-
-
-def file_state(path: str) -> list[int] | None:
-    """What must still hold for a previous page to be reused: its size and modification time."""
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return [stat.st_size, stat.st_mtime_ns]

@@ -15,10 +15,19 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .fingerprints import file_state
+from ..writer import write_atomically
 
 RECORDS_FILE = "newsarchive-pages.json"
 FORMAT = 1
+
+
+def file_state(path: str) -> list[int] | None:
+    """What says an output file is still the one a build wrote: its size and modification time."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return [stat.st_size, stat.st_mtime_ns]
 
 
 def records_path(settings: dict) -> Path:
@@ -83,8 +92,5 @@ def save(settings: dict, output: Path, records: PageRecords | None) -> None:
         state = file_state(str(output / relative))
         if state is not None:
             pages[relative] = [fingerprint, *state]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
     stored = {"format": FORMAT, "output": str(output.resolve()), "pages": pages}
-    temporary.write_text(json.dumps(stored, separators=(",", ":")), encoding="utf-8")
-    os.replace(temporary, path)
+    write_atomically(path, json.dumps(stored, separators=(",", ":")))
