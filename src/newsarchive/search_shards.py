@@ -20,6 +20,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from .writer import link_or_copy
+
 SHARD_FOLDER = "shard-{number}"
 MANIFEST = "parts.json"  # in the bundle folder: {"merge": ["shard-3/", ...]}, relative to it
 
@@ -78,7 +80,4 @@ def link_tree(source: Path, target: Path, skip: Iterable[str] = ()) -> None:
         destination = target / os.path.relpath(folder, source)
         destination.mkdir(parents=True, exist_ok=True)
         for name in files:
-            try:
-                os.link(os.path.join(folder, name), destination / name)
-            except OSError:
-                (destination / name).write_bytes(Path(folder, name).read_bytes())
+            link_or_copy(os.path.join(folder, name), destination / name)

@@ -82,6 +82,14 @@ class ContentWriter:
         return Outcome.WRITTEN
 
 
+def link_or_copy(source: Path | str, target: Path | str) -> None:
+    """Hard-link ``source`` as ``target`` (same bytes, same inode, no write); copy it across file systems."""
+    try:
+        os.link(source, target)
+    except OSError:
+        Path(target).write_bytes(Path(source).read_bytes())
+
+
 def write_atomically(target: Path, text: str) -> None:
     """Write through a temporary file and a rename, so a crash never leaves half a file."""
     target.parent.mkdir(parents=True, exist_ok=True)

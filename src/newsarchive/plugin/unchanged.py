@@ -22,6 +22,7 @@ from pathlib import Path
 
 from pelican.writers import Writer
 
+from ..writer import link_or_copy
 from .fingerprints import Hasher, feed_fingerprint, page_fingerprint
 from .page_records import PageRecords
 
@@ -63,35 +64,19 @@ class _Comparing(io.StringIO):
         if os.path.exists(self.path) or os.path.islink(self.path):
             os.unlink(self.path)
         if self.reused is not None:
-            _link_or_copy(self.reused, self.path)
+            link_or_copy(self.reused, self.path)
             return
         try:
-            same = os.path.getsize(self.previous) == len(data) and _read(self.previous) == data
+            same = os.path.getsize(self.previous) == len(data) and Path(self.previous).read_bytes() == data
         except OSError:
             same = False
         if same:
-            try:
-                os.link(self.previous, self.path)
-                return
-            except OSError:  # another file system: write the bytes instead
-                pass
-        elif self.path.endswith(".html"):
+            link_or_copy(self.previous, self.path)
+            return
+        if self.path.endswith(".html"):
             self.settings.setdefault(CHANGED_PAGES, set()).add(self.relative)
         with open(self.path, "wb") as f:
             f.write(data)
-
-
-def _read(path: str) -> bytes:
-    with open(path, "rb") as f:
-        return f.read()
-
-
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:  # another file system
-        with open(target, "wb") as f:
-            f.write(_read(source))
 
 
 class _Fingerprinted:
