@@ -108,10 +108,20 @@ def random_corpus(seed, n=120):
     return items
 
 
+def dates_close(a, b, days):
+    """True/False when both dates are known; None when either is unknown."""
+    from newsarchive.research.clusters import _day_span
+
+    span_a, span_b = _day_span(a), _day_span(b)
+    if span_a is None or span_b is None:
+        return None
+    return max(span_a[0] - span_b[1], span_b[0] - span_a[1], 0) <= days
+
+
 def reference_clusters(items, similarity=0.2, undated_similarity=0.45, days=3):
     """Every pair, by the definitions: links, then dated articles by first day joining the most
     similar placed article's cluster when its lead is at most ``days`` older, then undated ones."""
-    from newsarchive.research.clusters import _day_span, cosine, dates_close, tfidf_vectors
+    from newsarchive.research.clusters import _day_span, cosine, tfidf_vectors
 
     vectors = tfidf_vectors([item.text for item in items])
     linked = {}

@@ -159,15 +159,6 @@ def _day_span(item: StoryInput) -> tuple[int, int] | None:
     return start, date(item.date.year, 12, 31).toordinal()
 
 
-def dates_close(a: StoryInput, b: StoryInput, days: int) -> bool | None:
-    """True/False when both dates are known; None when either is unknown."""
-    span_a, span_b = _day_span(a), _day_span(b)
-    if span_a is None or span_b is None:
-        return None
-    gap = max(span_a[0] - span_b[1], span_b[0] - span_a[1], 0)
-    return gap <= days
-
-
 def cluster_stories(
     items: list[StoryInput],
     *,
