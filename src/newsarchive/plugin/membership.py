@@ -15,13 +15,11 @@ class ArticleList(list):
 
     def __init__(self, articles=()):
         super().__init__(articles)
-        self._members: set[int] = set()
-        self._counted = -1  # the length the member set was made for
+        self._members: set[int] | None = None  # made on the first ``in``, dropped by any change
 
     def __contains__(self, article) -> bool:
-        if self._counted < 0:  # new, or changed since: count again
+        if self._members is None:
             self._members = {id(member) for member in self}
-            self._counted = len(self)
         return id(article) in self._members
 
 
@@ -29,7 +27,7 @@ def _recounting(name: str):
     method = getattr(list, name)
 
     def changed(self, *args, **kwargs):
-        self._counted = -1
+        self._members = None
         return method(self, *args, **kwargs)
 
     changed.__name__ = name
