@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import build_stamp
+from .apart import ChildFailed, call_apart
 from .plugin import page_records
 from .plugin.unchanged import CHANGED_PAGES, ENVIRONMENT, PAGE_RECORDS, PREVIOUS_OUTPUT
 from .problems import Problems
@@ -91,7 +92,7 @@ def build_site(settings_file: Path, output: Path | None = None, force: bool = Fa
         report.seconds = time.perf_counter() - started
         return report
     settings[ENVIRONMENT] = build_stamp.environment_digest(given)
-    finished = _run_pelican(settings, settings_file, report) and _after_pelican(staging, settings, report)
+    finished = _run_pelican_apart(settings, settings_file, report) and _after_pelican(staging, settings, report)
     if finished:
         _swap_in(staging, final)
         records = settings.get(PAGE_RECORDS)
@@ -106,6 +107,49 @@ def build_site(settings_file: Path, output: Path | None = None, force: bool = Fa
         report.problems.error(str(final), 0, "the build did not finish; the previous site was left as it was")
     report.seconds = time.perf_counter() - started
     return report
+
+
+@dataclass
+class _PelicanRun:
+    """What a Pelican run in a child process gives back to the build."""
+
+    finished: bool
+    problems: Problems
+    articles: int
+    left_in_settings: dict  # what the plugin left for the steps after Pelican: page records, changed pages
+
+
+def _pelican_run(settings: dict, settings_file: Path) -> _PelicanRun:
+    report = BuildReport(Path(settings["OUTPUT_PATH"]))
+    finished = _run_pelican(settings, settings_file, report)
+    left = {key: settings[key] for key in (PAGE_RECORDS, CHANGED_PAGES) if key in settings}
+    return _PelicanRun(finished, report.problems, report.articles, left)
+
+
+def _run_pelican_apart(settings: dict, settings_file: Path, report: BuildReport) -> bool:
+    """``_run_pelican`` in a child process (see :mod:`.apart`): Pagefind then runs beside a small parent.
+
+    What every build loads the same way (Pelican's modules, the tagger and its taxonomy) is
+    loaded here first, so that a process running many builds (the tests, ``serve``) loads it once.
+    """
+    import pelican.generators  # noqa: F401
+
+    from . import plugin  # noqa: F401
+    from .plugin.tags import site_tagger
+
+    try:
+        site_tagger(settings)
+    except Exception:  # noqa: S110 - the build in the child loads it again and reports what is wrong
+        pass
+    try:
+        run = call_apart(_pelican_run, settings, settings_file)
+    except ChildFailed as exc:
+        report.problems.error(str(settings_file), 0, f"build failed: {exc}")
+        return False
+    report.problems.extend(run.problems)
+    report.articles = run.articles
+    settings.update(run.left_in_settings)
+    return run.finished
 
 
 def _run_pelican(settings: dict, settings_file: Path, report: BuildReport) -> bool:

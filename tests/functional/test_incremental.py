@@ -61,7 +61,7 @@ def test_incremental_build_after_one_edit_is_identical_to_a_cold_build(increment
     cold = make_site(tmp_path / "cold")
     shutil.copytree(incremental / "content", cold / "content")
     build(cold)
-    assert list((cold / "cache").glob("newsarchive-*.pickle")), "the cold build should leave a parse cache"
+    assert list((cold / "cache").glob("newsarchive-*.sqlite")), "the cold build should leave a parse cache"
     incremental_tree, cold_tree = tree(incremental / "output"), tree(cold / "output")
     assert sorted(incremental_tree) == sorted(cold_tree)
     assert [name for name in cold_tree if incremental_tree[name] != cold_tree[name]] == []

@@ -62,9 +62,9 @@ def build(found, cache):
 
 def carried_over(cache):
     """The cache as the next build loads it."""
-    following = parse_cache.ParseCache(None)
-    following.entries = dict(cache.entries)
-    return following
+    cache.save()
+    cache.close()
+    return parse_cache.ParseCache(cache.path)
 
 
 def counting_tokens(monkeypatch):
@@ -79,8 +79,8 @@ def counting_tokens(monkeypatch):
     return texts
 
 
-def test_an_edit_tokenises_one_article_and_gives_the_clusters_of_a_cold_build(monkeypatch):
-    cache = parse_cache.ParseCache(None)
+def test_an_edit_tokenises_one_article_and_gives_the_clusters_of_a_cold_build(monkeypatch, tmp_path):
+    cache = parse_cache.ParseCache(tmp_path / "newsarchive-test.sqlite")
     assert build(articles(), cache) == [("gazette-fire", ["radio-fire", "gazette-fire", "wire-fire"])]
     texts = counting_tokens(monkeypatch)
     edit = (3, f"Footbridge near the fish market. {FIRE} railings")  # joins the fire story
@@ -90,8 +90,8 @@ def test_an_edit_tokenises_one_article_and_gives_the_clusters_of_a_cold_build(mo
     assert "wire-bridge" in incremental[0][1]
 
 
-def test_a_rebuild_of_the_same_articles_reuses_the_clusters(monkeypatch):
-    cache = parse_cache.ParseCache(None)
+def test_a_rebuild_of_the_same_articles_reuses_the_clusters(monkeypatch, tmp_path):
+    cache = parse_cache.ParseCache(tmp_path / "newsarchive-test.sqlite")
     expected = build(articles(), cache)
     calls = []
     monkeypatch.setattr(clusters, "cluster_stories", lambda *args, **kwargs: calls.append(args))

@@ -1,6 +1,7 @@
-"""The parse cache writes a small file of what a build added, and the whole cache only now and then."""
+"""The parse cache is one SQLite file: entries are read one by one, and a build keeps only what it used."""
 
-from newsarchive.plugin import parse_cache
+import pickle
+
 from newsarchive.plugin.parse_cache import ParseCache
 
 
@@ -10,31 +11,58 @@ def _build(path, keys, new):
     for key in keys:
         assert cache.get(key) is not None, key
     for key in new:
-        cache.put(key, f"parsed {key}")
+        cache.put(key, [f"parsed {key}"])
     cache.save()
+    cache.close()
     return ParseCache(path)
 
 
-def test_an_edit_adds_a_small_file_and_leaves_the_big_one(tmp_path):
-    path = tmp_path / "newsarchive-abc.pickle"
+def test_an_edit_keeps_the_entries_used_and_drops_the_old_version(tmp_path):
+    path = tmp_path / "newsarchive-abc.sqlite"
     _build(path, [], ["a", "b", "c", "d", "e", "f"])
-    before = path.stat().st_mtime_ns
     after = _build(path, ["a", "b", "c", "d", "e"], ["f2"])  # "f" edited into "f2"
-    assert path.stat().st_mtime_ns == before
-    assert [p.name for p in tmp_path.glob("newsarchive-abc.*.pickle")] == ["newsarchive-abc.1.pickle"]
-    assert after.get("f2") == "parsed f2" and after.get("a") == "parsed a"
+    assert after.get("f2") == ["parsed f2"] and after.get("a") == ["parsed a"]
+    assert after.get("f") is None
 
 
-def test_many_additions_or_many_unused_entries_write_the_whole_cache_again(tmp_path, monkeypatch):
-    monkeypatch.setattr(parse_cache, "MAX_ADDITIONS", 2)
-    path = tmp_path / "newsarchive-abc.pickle"
-    keys = [f"k{n}" for n in range(10)]
-    _build(path, [], keys)
-    for n in range(3):
-        _build(path, keys, [f"new{n}"])
-        keys.append(f"new{n}")
-    assert list(tmp_path.glob("newsarchive-abc.*.pickle")) == [], "the third addition rewrites the whole cache"
-    final = ParseCache(path)
-    assert all(final.get(key) for key in keys)
-    _build(path, keys[:3], [])  # most entries unused: written whole without them
-    assert ParseCache(path).get(keys[5]) is None
+def test_each_get_is_a_copy_the_reader_may_change(tmp_path):
+    cache = ParseCache(tmp_path / "newsarchive-abc.sqlite")
+    cache.put("a", ["parsed a"])
+    cache.get("a").append("changed by a reader")
+    assert cache.get("a") == ["parsed a"]
+
+
+def test_entries_pickled_by_a_worker_are_stored_as_they_are(tmp_path):
+    cache = ParseCache(tmp_path / "newsarchive-abc.sqlite")
+    cache.put_pickled("a", pickle.dumps({"html": "<p>x</p>"}))
+    assert "a" in cache and "b" not in cache
+    assert cache.get("a") == {"html": "<p>x</p>"}
+
+
+def test_an_entry_kept_without_reading_it_survives_the_build(tmp_path):
+    path = tmp_path / "newsarchive-abc.sqlite"
+    _build(path, [], ["a", "b"])
+    cache = ParseCache(path)
+    cache.keep("a")
+    cache.save()
+    cache.close()
+    after = ParseCache(path)
+    assert after.get("a") == ["parsed a"] and after.get("b") is None
+
+
+def test_a_damaged_cache_file_is_only_a_slower_build(tmp_path):
+    path = tmp_path / "newsarchive-abc.sqlite"
+    path.write_bytes(b"not a database at all" * 100)
+    cache = ParseCache(path)
+    assert cache.get("a") is None
+    cache.put("a", ["parsed a"])
+    cache.save()
+    assert ParseCache(path).get("a") == ["parsed a"]
+
+
+def test_caches_of_other_configurations_are_removed_when_a_build_saves(tmp_path):
+    (tmp_path / "newsarchive-old.sqlite").write_bytes(b"")
+    (tmp_path / "newsarchive-old.pickle").write_bytes(b"")
+    (tmp_path / "newsarchive-build.json").write_text("{}")
+    _build(tmp_path / "newsarchive-abc.sqlite", [], ["a"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["newsarchive-abc.sqlite", "newsarchive-build.json"]

@@ -167,6 +167,23 @@ def test_cached_token_counts_give_the_same_clusters():
     assert cluster_stories(items, counts=[token_counts(item.text) for item in items]) == cluster_stories(items)
 
 
+def test_counts_read_on_demand_are_never_all_held_and_give_the_same_clusters():
+    """A site's counts come from the cache one by one; each is read a few times at most."""
+    from collections import Counter
+
+    from newsarchive.research.clusters import token_counts
+
+    items = random_corpus(3)
+    reads = Counter()
+
+    def counts_of(position):
+        reads[position] += 1
+        return token_counts(items[position].text)
+
+    assert cluster_stories(items, counts=counts_of) == cluster_stories(items)
+    assert set(reads) == set(range(len(items))) and max(reads.values()) <= 3
+
+
 def test_a_run_of_similar_reports_day_after_day_does_not_chain_into_one_cluster():
     items = [
         StoryInput(f"d{n:02d}", f"Outlet {n % 2}", date(2024, 3, 1 + n), "day", frozenset({"aleppo"}),

@@ -83,13 +83,30 @@ def _inputs_digest(inputs: list[StoryInput], token_digests: list[str], options: 
     return digest.hexdigest()
 
 
+def _text_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def text_tokens(text: str, cache: parse_cache.ParseCache) -> Tokens:
     """The text's tokens, from the cache when an article with this text was built before."""
-    key = "tokens:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+    key = "tokens:" + _text_key(text)
     found = cache.get(key)
     if found is None:
         found = Tokens.of(text)
         cache.put(key, found)
+    return found
+
+
+def token_digest(text: str, cache: parse_cache.ParseCache) -> str:
+    """The digest of the text's tokens, cached apart from them: a build whose clusters are cached
+    reads 64 characters per article, not its counts."""
+    key = "token-digest:" + _text_key(text)
+    found = cache.get(key)
+    if found is None:
+        found = text_tokens(text, cache).digest
+        cache.put(key, found)
+    else:
+        cache.keep("tokens:" + _text_key(text))  # kept for the next build whose clusters change
     return found
 
 
@@ -105,11 +122,13 @@ def build_clusters(articles: list, pelican_settings: dict) -> list[StoryCluster]
     # so an edit tokenises one. The clusters depend only on the inputs (and the clustering
     # code, which the cache's configuration covers): a rebuild of the same articles reuses them.
     cache = parse_cache.cache_for(pelican_settings)
-    tokens = [text_tokens(item.text, cache) for item in inputs]
-    key = "clusters:" + _inputs_digest(inputs, [t.digest for t in tokens], options)
+    key = "clusters:" + _inputs_digest(inputs, [token_digest(item.text, cache) for item in inputs], options)
     found = cache.get(key)
     if found is None:
-        found = cluster_stories(inputs, **options, counts=[t.counts for t in tokens])
+        def counts_of(position: int):  # read when needed (a few times), never all held at once
+            return text_tokens(inputs[position].text, cache).counts
+
+        found = cluster_stories(inputs, **options, counts=counts_of)
         cache.put(key, found)
     by_slug = {a.slug: a for a in articles}
     tags_by_slug = {t.slug: t for a in articles for t in getattr(a, "tags", None) or ()}

@@ -4,7 +4,7 @@ Reading an article (Python-Markdown, then the tagger over title and body, then t
 in its paragraphs) is most of a build's work, and its result depends only on the file's
 bytes and on what this module's ``config_digest`` covers (the taxonomy, the Markdown and
 tag settings, the code that parses). So the result is stored under the SHA-256 of the file
-in ``CACHE_PATH/newsarchive-<config digest>.pickle``: a rebuild parses only the files that
+in ``CACHE_PATH/newsarchive-<config digest>.sqlite``: a rebuild parses only the files that
 changed, and a change of taxonomy or code starts a new cache instead of using a stale one.
 
 A cold build parses the files missing from the cache on every core first (a pool of
@@ -17,14 +17,13 @@ dates) are made from them at each build, as without cache.
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
 import multiprocessing
 import os
 import pickle
+import sqlite3
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,7 +32,7 @@ from markdown import Markdown
 from .. import __version__
 from . import settings
 
-FORMAT = 1
+FORMAT = 2
 # Source files whose code decides what a cached entry holds; editing one invalidates the cache.
 _CODE = (
     "tagging",
@@ -82,88 +81,90 @@ def config_digest(pelican_settings: dict) -> str:
 
 
 class ParseCache:
-    """The entries of one build: those loaded from disk, and those parsed now; saved at the end."""
+    """The entries kept between builds, in one SQLite file read entry by entry.
+
+    Nothing is held in memory: ``get`` reads and unpickles an entry each time it is asked for
+    (so a reader may change what it gets), and ``put`` writes it into the build's transaction,
+    which ``save`` commits, after deleting the entries this build did not use. Without a path
+    (no cache configured) the entries live in a temporary file for the build only.
+    """
 
     def __init__(self, path: Path | None):
         self.path = path
-        self.entries: dict[str, Parsed] = {}
         self.used: set[str] = set()
-        self._taken: set[str] = set()
-        self._added: set[str] = set()  # put by this build
-        self._additions: list[Path] = []  # the files of entries added since the last full save
         self.changed = False
-        if path is not None and path.is_file():
-            try:
-                with path.open("rb") as f:
-                    self.entries = pickle.load(f)
-                self._additions = sorted(path.parent.glob(f"{path.stem}.*.pickle"), key=_addition_number)
-                for addition in self._additions:
-                    with addition.open("rb") as f:
-                        self.entries.update(pickle.load(f))
-            except Exception:  # a damaged or foreign cache is only a slower build
-                self.entries, self._additions = {}, []
+        self._db = _open(path)
 
-    def get(self, key: str) -> Parsed | None:
-        found = self.entries.get(key)
+    def get(self, key: str):
+        try:
+            row = self._db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+            found = pickle.loads(row[0]) if row is not None else None
+        except Exception:  # a damaged entry is only a slower build
+            return None
         if found is not None:
             self.used.add(key)
         return found
 
-    def take(self, key: str):
-        """An entry for a reader that may change it: the stored object the first time in a build
-        (nobody else holds it: the cache is saved from ``entries`` only after the build, and
-        nothing changes what it reads), a deep copy when two files have the same bytes."""
-        found = self.entries.get(key)
-        if found is None:
-            return None
-        if key in self._taken:
-            return copy.deepcopy(found)
-        self._taken.add(key)
-        self.used.add(key)
-        return found
+    def put(self, key: str, value) -> None:
+        self.put_pickled(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
-    def put(self, key: str, parsed: Parsed) -> None:
-        self.entries[key] = parsed
+    def put_pickled(self, key: str, value: bytes) -> None:
+        """Store an entry pickled elsewhere (a worker process), without unpickling it here."""
+        self._db.execute("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", (key, value))
         self.used.add(key)
-        self._added.add(key)
         self.changed = True
 
+    def keep(self, key: str) -> None:
+        """Keep an entry this build did not need to read (``save`` drops the entries not used)."""
+        self.used.add(key)
+
+    def __contains__(self, key: str) -> bool:
+        return self._db.execute("SELECT 1 FROM entries WHERE key = ?", (key,)).fetchone() is not None
+
     def save(self) -> None:
-        """Write what this build added; the whole cache, with only the entries this build used
-        (so it does not grow forever), when the additions or the unused entries have grown."""
-        if self.path is None:
-            return
-        unused = len(self.entries) - len(self.used & self.entries.keys())
-        if not self.changed and not unused:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        whole = not self.path.is_file() or len(self._additions) >= MAX_ADDITIONS or unused > len(self.entries) // 5
-        if not whole:  # an edit of a few articles: a small file beside the big one
-            added = {key: self.entries[key] for key in sorted(self._added)}
-            number = _addition_number(self._additions[-1]) + 1 if self._additions else 1
-            _write_pickle(added, self.path.with_name(f"{self.path.stem}.{number}.pickle"))
-            return
-        kept = {key: self.entries[key] for key in sorted(self.used) if key in self.entries}
-        _write_pickle(kept, self.path)
-        # the additions are in it now; caches of other configurations are stale
-        for other in self.path.parent.glob("newsarchive-*.pickle"):
-            if other != self.path:
-                other.unlink(missing_ok=True)
+        """Commit what this build added and drop what it did not use (articles deleted or edited)."""
+        db = self._db
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+        db.execute("DELETE FROM used")
+        db.executemany("INSERT OR IGNORE INTO used (key) VALUES (?)", ((key,) for key in self.used))
+        db.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM used)")
+        db.commit()
+        if self.path is not None:  # caches of other configurations, and of the pickle format, are stale
+            folder = self.path.parent
+            for other in [*folder.glob("newsarchive-*.sqlite"), *folder.glob("newsarchive-*.pickle")]:
+                if other != self.path:
+                    other.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        self._db.close()
 
 
-MAX_ADDITIONS = 16  # small files of added entries before the cache is written whole again
+def _open(path: Path | None) -> sqlite3.Connection:
+    """The cache's database; a damaged or foreign file is replaced by an empty one."""
+    if path is None:
+        return _connect("")  # a temporary database SQLite keeps in a file, not in memory
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        db = _connect(str(path))
+        if db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
+            db.close()
+            raise sqlite3.DatabaseError("another format")
+        db.execute("SELECT count(*) FROM entries").fetchone()
+        return db
+    except sqlite3.DatabaseError:
+        path.unlink(missing_ok=True)
+        return _connect(str(path))
 
 
-def _addition_number(path: Path) -> int:
-    return int(path.suffixes[-2].lstrip(".")) if len(path.suffixes) >= 2 and path.suffixes[-2][1:].isdigit() else 0
-
-
-def _write_pickle(value, path: Path) -> None:
-    """Atomic: a temporary file beside ``path``, then a rename."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".newsarchive-", suffix=".tmp")
-    with os.fdopen(handle, "wb") as f:
-        pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temporary, path)
+def _connect(name: str) -> sqlite3.Connection:
+    db = sqlite3.connect(name, isolation_level="DEFERRED")
+    db.execute("PRAGMA synchronous = OFF")  # a cache: a power cut may damage it (a slower build)
+    new = db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'entries'").fetchone()[0] == 0
+    if new:
+        db.execute("CREATE TABLE entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        db.execute(f"PRAGMA user_version = {FORMAT}")
+        db.commit()
+    return db
 
 
 _KEY = "_newsarchive_parse_cache"  # where a build's cache hangs: its settings dict, shared by every generator
@@ -176,7 +177,7 @@ def cache_for(pelican_settings: dict) -> ParseCache:
         path = None
         if settings.get(pelican_settings, "NEWSARCHIVE_CACHE"):
             folder = Path(pelican_settings.get("CACHE_PATH") or "cache")
-            path = folder / f"newsarchive-{config_digest(pelican_settings)}.pickle"
+            path = folder / f"newsarchive-{config_digest(pelican_settings)}.sqlite"
         found = pelican_settings[_KEY] = ParseCache(path)
     return found
 
@@ -205,17 +206,20 @@ def parse_text(text: str, pelican_settings: dict) -> Parsed:
 _worker_settings: dict = {}
 
 
-def _parse_file(path: str) -> tuple[str, Parsed | None, tuple | None]:
-    """A file's key, what the reader makes of it, and its figures (``content_object_init``'s work, done here
-    so that it runs on every core too and is never done again in the main process)."""
+def _parse_file(path: str) -> list[tuple[str, bytes]]:
+    """A file's cache entries, pickled: what the reader makes of it, and its figures (``content_object_init``'s
+    work, done here so that it runs on every core too and is never done again in the main process)."""
     from .figures import figures_of_body
 
     raw = Path(path).read_bytes()
     try:
         parsed = parse_text(raw.decode("utf-8"), _worker_settings)
     except Exception:  # left to the reader, which reports it with the file's name
-        return file_key(raw), None, None
-    return file_key(raw), parsed, figures_of_body(parsed.html)
+        return []
+    return [
+        (file_key(raw), pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)),
+        (figures_key(parsed.html), pickle.dumps(figures_of_body(parsed.html), protocol=pickle.HIGHEST_PROTOCOL)),
+    ]
 
 
 def workers(pelican_settings: dict) -> int:
@@ -240,7 +244,7 @@ def prefill(generator) -> None:
             key = file_key(Path(path).read_bytes())
         except OSError:
             continue
-        if key not in cache.entries:
+        if key not in cache:
             missing.append(path)
     if count < 2 or len(missing) < 4 * count or "fork" not in multiprocessing.get_all_start_methods():
         return  # the reader parses them one by one
@@ -252,10 +256,9 @@ def prefill(generator) -> None:
                                                                 "NEWSARCHIVE_TAXONOMY") if key in pelican_settings}
     context = multiprocessing.get_context("fork")
     with context.Pool(count) as pool:
-        for key, parsed, figures in pool.imap(_parse_file, missing, chunksize=16):
-            if parsed is not None:
-                cache.put(key, parsed)
-                cache.put(figures_key(parsed.html), figures)
+        for entries in pool.imap(_parse_file, missing, chunksize=16):
+            for key, value in entries:  # stored as the workers pickled them: the main process holds none
+                cache.put_pickled(key, value)
 
 
 def save(pelican) -> None:
@@ -263,3 +266,4 @@ def save(pelican) -> None:
     cache = pelican.settings.pop(_KEY, None)
     if cache is not None:
         cache.save()
+        cache.close()

@@ -56,11 +56,10 @@ class TaggingMarkdownReader(MarkdownReader):
         raw = Path(source_path).read_bytes()
         cache = parse_cache.cache_for(self.settings)
         key = parse_cache.file_key(raw)
-        parsed = cache.take(key)
+        parsed = cache.get(key)  # a fresh copy: the reader may change it
         if parsed is None:
             parsed = parse_cache.parse_text(raw.decode("utf-8"), self.settings)
             cache.put(key, parsed)
-            parsed = cache.take(key)
         self._source_path = source_path
         if any(name.lower() in self.settings["FORMATTED_FIELDS"] for name in parsed.meta):
             self._md = Markdown(**self.settings["MARKDOWN"])  # a formatted field (summary) is Markdown too

@@ -22,8 +22,10 @@ import hashlib
 import json
 import math
 import re
+from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from operator import mul
@@ -114,16 +116,39 @@ def tfidf_vectors(texts: list[str]) -> list[dict[str, float]]:
 
 def vectors_of_counts(counts: list[Counter[str]]) -> list[dict[str, float]]:
     """``tfidf_vectors`` of texts with these ``token_counts``."""
-    df = Counter(term for c in counts for term in c)
-    n = len(counts)
-    idf = {term: math.log((1 + n) / (1 + d)) + 1 for term, d in df.items()}
-    vectors = []
-    for c in counts:
+    vectors = _Vectors(counts.__getitem__, len(counts))
+    return [vectors.make(position) for position in range(len(counts))]
+
+
+class _Vectors:
+    """The TF-IDF vectors of ``size`` texts, each made from its counts (``counts_of(position)``)
+    when asked for, and kept only while ``get`` callers need it: a site's vectors are larger than
+    its texts, so they are never all held at once."""
+
+    def __init__(self, counts_of: Callable[[int], Counter[str]], size: int):
+        df: Counter[str] = Counter()
+        for position in range(size):
+            df.update(counts_of(position).keys())
+        self.idf = {term: math.log((1 + size) / (1 + d)) + 1 for term, d in df.items()}
+        self.counts_of = counts_of
+        self.size = size
+        self._kept: dict[int, dict[str, float]] = {}
+
+    def make(self, position: int) -> dict[str, float]:
+        idf = self.idf
         # one string object per term, so that looking terms up in other vectors compares pointers
-        vector = {intern(term): tf * idf[term] for term, tf in c.items()}
+        vector = {intern(term): tf * idf[term] for term, tf in self.counts_of(position).items()}
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        vectors.append({term: v / norm for term, v in vector.items()})
-    return vectors
+        return {term: v / norm for term, v in vector.items()}
+
+    def get(self, position: int) -> dict[str, float]:
+        found = self._kept.get(position)
+        if found is None:
+            found = self._kept[position] = self.make(position)
+        return found
+
+    def drop(self, position: int) -> None:
+        self._kept.pop(position, None)
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -132,14 +157,13 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(term, 0.0) for term, v in a.items())
 
 
-def _cosine_of(vectors: list[dict[str, float]], i: int, j: int) -> float:
-    """``cosine(vectors[i], vectors[j])`` to the last bit, summing only the shared terms.
+def _cosine_of(a: dict[str, float], b: dict[str, float]) -> float:
+    """``cosine(a, b)`` to the last bit, summing only the shared terms.
 
     The terms the other vector lacks add exact zeros, so leaving them out changes nothing as
     long as the shared ones are added in the same order (the shorter vector's); the loops
     run in C.
     """
-    a, b = vectors[i], vectors[j]
     if len(a) > len(b):
         a, b = b, a
     shared = list(filter(b.__contains__, a))
@@ -165,21 +189,25 @@ def cluster_stories(
     similarity: float = 0.2,
     undated_similarity: float = 0.45,
     days: int = 3,
-    counts: list[Counter[str]] | None = None,
+    counts: Sequence[Counter[str]] | Callable[[int], Counter[str]] | None = None,
 ) -> list[Cluster]:
     """Clusters of two or more articles, ordered by their first article's position in ``items``.
 
-    ``counts``, when given, are the items' ``token_counts`` (kept between builds by the caller).
+    ``counts``, when given, are the items' ``token_counts`` (kept between builds by the caller),
+    or a function giving the counts of the item at a position (read a few times, never all kept).
     """
     if counts is None:
-        counts = [token_counts(item.text) for item in items]
-    vectors = vectors_of_counts(counts)
+        counts_of = lambda position: token_counts(items[position].text)  # noqa: E731
+    else:
+        counts_of = counts if callable(counts) else counts.__getitem__
+    vectors = _Vectors(counts_of, len(items))
     spans = [_day_span(item) for item in items]
     sources = [item.source for item in items]
 
     candidates = _candidates(items, spans, days)
     links: dict[int, list[tuple[float, int]]] = defaultdict(list)  # position -> (cosine, linked position)
-    for first, second, similarity_of_pair in _all_links(vectors, sources, candidates, similarity, undated_similarity):
+    for first, second, similarity_of_pair in _all_links(vectors, spans, sources, candidates, similarity,
+                                                        undated_similarity):
         links[first].append((similarity_of_pair, second))
         links[second].append((similarity_of_pair, first))
     lead_of: dict[int, int] = {}  # position -> the position of its cluster's first article
@@ -217,86 +245,134 @@ def cluster_stories(
     return clusters
 
 
-def _all_links(vectors, sources, candidates, similarity: float, undated_similarity: float):
-    """Every linked pair ``(first, second, cosine)``: the undated ones at once (numpy), the
-    dated ones (few: their dates must be close) pair by pair."""
-    yield from _undated_links(vectors, sources, candidates, undated_similarity)
-    yield from _dated_links(range(len(vectors)), vectors, sources, candidates, similarity)
+def _all_links(vectors: _Vectors, spans, sources, candidates, similarity: float, undated_similarity: float):
+    """Every linked pair ``(first, second, cosine)``, in one pass over the vectors in order of
+    their days: the dated pairs (few: their dates must be close) pair by pair, with only the
+    vectors of a few days kept; the undated ones at once at the end (numpy), from columns of the
+    terms undated articles use, filled on the way."""
+    undated_vectors = {first: vectors.make(first) for first in candidates.undated if sources[first]}
+    columns = _Columns(set().union(*(vector.keys() for vector in undated_vectors.values())))
+    by_day = sorted((p for p in range(vectors.size) if spans[p] is not None), key=lambda p: (spans[p], p))
+    for first in by_day:
+        vector = vectors.get(first)
+        columns.add(first, vector)
+        yield from _dated_links(first, vectors, sources, candidates, similarity)
+        vectors.drop(first)  # the later articles in this order are all it is paired with
+    for position in range(vectors.size):
+        if spans[position] is None:
+            columns.add(position, undated_vectors.get(position) or vectors.make(position))
+    yield from _undated_links(undated_vectors, columns, vectors.size, sources, candidates, undated_similarity)
 
 
-def _dated_links(positions, vectors, sources, candidates, threshold: float) -> list[tuple[int, int, float]]:
-    """The linked pairs of dated items starting at ``positions``, with their cosines."""
-    found = []
-    for first in positions:
-        source = sources[first]
-        if not source:
-            continue
-        for second in sorted(candidates[first][0]):
-            other = sources[second]
-            if other and other != source:
-                # summed in the lower position's order when the vectors have as many terms
-                value = _cosine_of(vectors, min(first, second), max(first, second))
-                if value >= threshold:
-                    found.append((first, second, value))
-    return found
+def _dated_links(first: int, vectors: _Vectors, sources, candidates, threshold: float):
+    """The linked pairs of the dated item ``first`` with the later ones, with their cosines."""
+    source = sources[first]
+    if not source:
+        return
+    for second in sorted(candidates.dated[first]):
+        other = sources[second]
+        if other and other != source:
+            # summed in the lower position's order when the vectors have as many terms
+            low, high = min(first, second), max(first, second)
+            value = _cosine_of(vectors.get(low), vectors.get(high))
+            if value >= threshold:
+                yield first, second, value
 
 
-def _undated_links(vectors: list[dict[str, float]], sources: list, candidates: list, threshold: float):
+class _Columns:
+    """For each of some terms, the positions of the vectors that have it and their weights there."""
+
+    def __init__(self, terms: set[str]):
+        self.terms = terms
+        self.ids: dict[str, array] = {}
+        self.weights: dict[str, array] = {}
+
+    def add(self, position: int, vector: dict[str, float]) -> None:
+        if not self.terms:
+            return
+        for term in self.terms.intersection(vector):
+            if term not in self.ids:
+                self.ids[term], self.weights[term] = array("q"), array("d")
+            self.ids[term].append(position)
+            self.weights[term].append(vector[term])
+
+
+def _undated_links(undated_vectors: dict, columns: _Columns, size: int, sources: list, candidates: list,
+                   threshold: float):
     """The pairs with an undated item whose cosine reaches ``threshold``, with their cosines.
 
     Each such item's cosine with every item is one sum over its own terms of its weight times
     the column of that term's weights (numpy), instead of a walk over both vectors per pair.
     """
-    undated = [first for first, (_, partners) in enumerate(candidates) if partners and sources[first]]
-    if not undated:
+    if not undated_vectors:
         return
     import numpy
 
-    wanted = set().union(*(vectors[first].keys() for first in undated))
-    ids: dict[str, list[int]] = defaultdict(list)
-    weights: dict[str, list[float]] = defaultdict(list)
-    for position, vector in enumerate(vectors):
-        for term in wanted.intersection(vector):
-            ids[term].append(position)
-            weights[term].append(vector[term])
-    columns = {term: (numpy.array(ids[term], dtype=numpy.int64), numpy.array(weights[term])) for term in ids}
-    for first in undated:
-        scores = numpy.zeros(len(vectors))
-        for term, weight in vectors[first].items():
-            positions, column = columns[term]
+    arrays = {
+        term: (numpy.frombuffer(columns.ids[term], dtype=numpy.int64), numpy.frombuffer(columns.weights[term]))
+        for term in columns.ids
+    }
+    for first, vector in undated_vectors.items():
+        scores = numpy.zeros(size)
+        for term, weight in vector.items():
+            positions, column = arrays[term]
             scores[positions] += weight * column
-        partners = numpy.array(sorted(candidates[first][1]), dtype=numpy.int64)
+        partners = candidates.undated[first]
         chosen = partners[scores[partners] >= threshold]
         for second, value in zip(chosen.tolist(), scores[chosen].tolist(), strict=True):
             if sources[second] and sources[second] != sources[first]:
                 yield first, second, value
 
 
-def _candidates(items: list[StoryInput], spans: list[tuple[int, int] | None], days: int) -> list[tuple[set, set]]:
+@dataclass
+class _Candidates:
+    """The pairs worth a cosine: sharing a tag, with dates that do not rule them out."""
+
+    dated: list[set[int]]  # for each dated item, the later dated items (in order of days) close enough
+    undated: dict[int, object]  # for each undated item, the positions it is paired with (numpy, ascending)
+
+
+def _candidates(items: list[StoryInput], spans: list[tuple[int, int] | None], days: int) -> _Candidates:
     """For each item, the later items (in the order below) that share a tag and whose dates do not rule them out:
     those whose dates are both known (so close), and those where one is unknown.
 
     Each tag's dated articles are swept in order of their days and position, each paired only
     with those starting no later than ``days`` after its last day (a slice found by bisection,
     so the work is the pairs found, not the tag's size squared); an undated article is paired
-    with every other. The order is the same in every tag, so a pair sharing several tags is
-    found once.
+    with every dated article and every later undated one (by position) sharing a tag. The
+    order is the same in every tag, so a pair sharing several tags is found once.
     """
     by_tag: dict[str, list[int]] = defaultdict(list)
     for position, item in enumerate(items):
         for tag in item.tags:
             by_tag[tag].append(position)
-    found: list[tuple[set, set]] = [(set(), set()) for _ in items]
+    found: list[set[int]] = [set() for _ in items]
     for members in by_tag.values():
         dated = sorted((p for p in members if spans[p] is not None), key=lambda p: spans[p])
-        undated = [p for p in members if spans[p] is None]
         starts = [spans[p][0] for p in dated]
         for index, first in enumerate(dated):
             end = bisect_right(starts, spans[first][1] + days, index + 1)
-            found[first][0].update(dated[index + 1 : end])
-        for index, first in enumerate(undated):
-            found[first][1].update(undated[index + 1 :])
-            found[first][1].update(dated)
+            found[first].update(dated[index + 1 : end])
+    undated = [p for p in range(len(items)) if spans[p] is None and items[p].tags]
+    return _Candidates(found, _undated_partners(undated, items, spans, by_tag))
+
+
+def _undated_partners(undated: list[int], items, spans, by_tag) -> dict[int, object]:
+    """Each undated item's partners as one sorted numpy array (a set of every dated article
+    sharing a tag would take far more memory)."""
+    if not undated:
+        return {}
+    import numpy
+
+    is_dated = numpy.array([span is not None for span in spans], dtype=bool)
+    tags = set().union(*(items[p].tags for p in undated))
+    columns = {tag: numpy.array(by_tag[tag], dtype=numpy.int64) for tag in tags}
+    found = {}
+    for first in undated:
+        members = numpy.unique(numpy.concatenate([columns[tag] for tag in sorted(items[first].tags)]))
+        partners = members[is_dated[members] | (members > first)]
+        if len(partners):
+            found[first] = partners
     return found
 
 

@@ -1,0 +1,34 @@
+"""A build step run in a child process gives back its result, or says why it gave none."""
+
+import os
+
+import pytest
+
+from newsarchive.apart import ChildFailed, call_apart
+
+
+def _pid_and_sum(numbers):
+    return os.getpid(), sum(numbers)
+
+
+def _raises():
+    raise ValueError("a plugin bug")
+
+
+def _killed():
+    os._exit(9)
+
+
+def test_the_result_comes_back_from_another_process():
+    pid, total = call_apart(_pid_and_sum, [1, 2, 3])
+    assert total == 6 and pid != os.getpid()
+
+
+def test_an_exception_in_the_child_is_reported_with_its_message():
+    with pytest.raises(ChildFailed, match="ValueError: a plugin bug"):
+        call_apart(_raises)
+
+
+def test_a_child_that_dies_without_a_result_is_reported_with_its_exit_code():
+    with pytest.raises(ChildFailed, match="exit code 9"):
+        call_apart(_killed)
