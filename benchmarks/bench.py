@@ -284,8 +284,13 @@ def run_bench(articles: int, rounds: int, work: Path, seed: int, browser: bool) 
                       f"{run.peak_rss_mb:7.1f} MB  {run.files_written} files written", flush=True)
             if edited:
                 edited[0].write_text(edited[1], encoding="utf-8")
-    print("[bench] Pagefind over plain Pelican's whole output ...", flush=True)
-    results.plain_pagefind = measure([sys.executable, "-m", "pagefind", "--site", str(plain_out), "--quiet"], site)
+    too_big = plain_pagefind_too_big(articles)
+    if too_big:
+        print(f"[bench] Pagefind over plain Pelican's whole output: skipped, {too_big}", flush=True)
+    else:
+        print("[bench] Pagefind over plain Pelican's whole output ...", flush=True)
+        results.plain_pagefind = measure([sys.executable, "-m", "pagefind", "--site", str(plain_out), "--quiet"],
+                                         site)
     if browser:
         results.query_bytes = query_bytes(na_out)
     p, n = results.plain, results.newsarchive
@@ -296,10 +301,43 @@ def run_bench(articles: int, rounds: int, work: Path, seed: int, browser: bool) 
         "peak_rss": max(r.peak_rss_mb for r in n["cold"]) / max(r.peak_rss_mb for r in p["cold"]),
         "files": best(n["cold"]).files / max(best(p["cold"]).files, 1),
         "bytes": best(n["cold"]).bytes / max(best(p["cold"]).bytes, 1),
-        "search_seconds": best(n["cold"]).search_seconds / max(results.plain_pagefind.seconds, 1e-9),
-        "search_rss": max(r.search_peak_rss_mb for r in n["cold"]) / max(results.plain_pagefind.peak_rss_mb, 1e-9),
     }
+    if results.plain_pagefind is not None:
+        results.ratios["search_seconds"] = best(n["cold"]).search_seconds / max(results.plain_pagefind.seconds, 1e-9)
+        results.ratios["search_rss"] = (max(r.search_peak_rss_mb for r in n["cold"])
+                                        / max(results.plain_pagefind.peak_rss_mb, 1e-9))
+    smaller = previous_results(articles // 10)
+    if smaller is not None:
+        results.ratios["cold_vs_tenth"] = best(n["cold"]).seconds / min(
+            run["seconds"] for run in smaller["newsarchive"]["cold"])
     return results
+
+
+PAGEFIND_MB_PER_ARTICLE = 0.45  # Pagefind over plain Pelican's whole site: 4380 MB at 10,000 articles
+
+
+def plain_pagefind_too_big(articles: int) -> str | None:
+    """Why Pagefind over plain Pelican's whole site would not fit in this machine's free memory, if it would not."""
+    try:
+        with open("/proc/meminfo") as f:
+            available = next(int(line.split()[1]) for line in f if line.startswith("MemAvailable")) / 1024
+    except (OSError, StopIteration):
+        return None
+    needed = articles * PAGEFIND_MB_PER_ARTICLE
+    if needed <= 0.8 * available:
+        return None
+    return f"it would need about {needed / 1024:.0f} GB and {available / 1024:.0f} GB are free"
+
+
+def previous_results(articles: int) -> dict | None:
+    """The latest stored run with this many articles (for the 10x scaling line), if any."""
+    found = sorted(RESULTS.glob(f"{articles}-*.json"))
+    if not articles or not found:
+        return None
+    try:
+        return json.loads(found[-1].read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def report(results: Results) -> str:
@@ -322,13 +360,26 @@ def report(results: Results) -> str:
         f"{'bytes written, cold':22}{pc.bytes_written:12d}{nc.bytes_written:14d}",
         f"{'files written, edit':22}{best(p['edit']).files_written:12d}{best(n['edit']).files_written:14d}",
         f"{'bytes written, edit':22}{best(p['edit']).bytes_written:12d}{best(n['edit']).bytes_written:14d}",
-        f"{'Pagefind (s)':22}{results.plain_pagefind.seconds:12.2f}{nc.search_seconds:14.2f}"
-        f"{r['search_seconds']:9.3f}  (Pelican column: whole site; newsarchive: inside its build)",
-        f"{'Pagefind peak RSS (MB)':22}{results.plain_pagefind.peak_rss_mb:12.1f}"
-        f"{max(x.search_peak_rss_mb for x in n['cold']):14.1f}{r['search_rss']:9.3f}",
+    ]
+    plain_pagefind = results.plain_pagefind
+    if plain_pagefind is not None:
+        lines += [
+            f"{'Pagefind (s)':22}{plain_pagefind.seconds:12.2f}{nc.search_seconds:14.2f}"
+            f"{r['search_seconds']:9.3f}  (Pelican column: whole site; newsarchive: inside its build)",
+            f"{'Pagefind peak RSS (MB)':22}{plain_pagefind.peak_rss_mb:12.1f}"
+            f"{max(x.search_peak_rss_mb for x in n['cold']):14.1f}{r['search_rss']:9.3f}",
+        ]
+    else:
+        lines += [
+            f"{'Pagefind (s)':22}{'skipped':>12}{nc.search_seconds:14.2f}  (Pelican column: too big for this machine)",
+            f"{'Pagefind peak RSS (MB)':22}{'skipped':>12}{max(x.search_peak_rss_mb for x in n['cold']):14.1f}",
+        ]
+    lines += [
         f"{'one-word query (bytes)':22}{'':12}{results.query_bytes if results.query_bytes is not None else 'n/a':>14}",
         f"{'import (s)':22}{'':12}{results.import_seconds:14.1f}",
     ]
+    if "cold_vs_tenth" in r:
+        lines.append(f"{'cold build vs the latest run with a tenth of the articles':58}{r['cold_vs_tenth']:9.2f}x")
     failed = [f"{who} {step}" for who, runs in (("pelican", p), ("newsarchive", n)) for step, rs in runs.items()
               if any(x.returncode for x in rs)]
     if failed:
