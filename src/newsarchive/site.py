@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import build_stamp
 from .apart import ChildFailed, call_apart
-from .plugin import page_records
+from .plugin import collector, page_records
 from .plugin.unchanged import CHANGED_PAGES, ENVIRONMENT, PAGE_RECORDS, PREVIOUS_OUTPUT
 from .problems import Problems
 
@@ -169,6 +169,7 @@ def _run_pelican(settings: dict, settings_file: Path, report: BuildReport) -> bo
     finally:
         signals.article_generator_finalized.disconnect(counter)
         pelican_logger.removeHandler(handler)
+        collector.release(None)  # the collector back on, also when the build stopped halfway
     report.articles = counter.count
     return True
 

@@ -8,6 +8,7 @@ from . import (
     archives,
     cite,
     clusters,
+    collector,
     dates,
     fields,
     figures,
@@ -28,6 +29,7 @@ from . import (
 
 
 def register() -> None:
+    signals.initialized.connect(collector.pause)
     signals.initialized.connect(settings.apply_defaults)
     signals.article_generator_context.connect(dates.give_undated_a_sort_date)
     signals.article_generator_context.connect(sources.attach_source)
@@ -56,3 +58,6 @@ def register() -> None:
     signals.article_generator_finalized.connect(membership.index_article_lists)
     signals.article_writer_finalized.connect(tags.write_tags_json)
     signals.article_writer_finalized.connect(cite.write_citations_json)
+    # last of their signals: after every receiver that adds to the context, and after the cache is saved
+    signals.all_generators_finalized.connect(collector.resume)
+    signals.finalized.connect(collector.release)
