@@ -66,3 +66,16 @@ def test_caches_of_other_configurations_are_removed_when_a_build_saves(tmp_path)
     (tmp_path / "newsarchive-build.json").write_text("{}")
     _build(tmp_path / "newsarchive-abc.sqlite", [], ["a"])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["newsarchive-abc.sqlite", "newsarchive-build.json"]
+
+
+def test_the_file_shrinks_when_most_entries_are_dropped(tmp_path):
+    path = tmp_path / "newsarchive-abc.sqlite"
+    big = [f"k{n}" for n in range(200)]
+    cache = ParseCache(path)
+    for key in big:
+        cache.put(key, "x" * 5000)
+    cache.save()
+    cache.close()
+    before = path.stat().st_size
+    _build(path, big[:10], [])
+    assert path.stat().st_size < before / 4

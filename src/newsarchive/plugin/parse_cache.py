@@ -129,6 +129,9 @@ class ParseCache:
         db.executemany("INSERT OR IGNORE INTO used (key) VALUES (?)", ((key,) for key in self.used))
         db.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM used)")
         db.commit()
+        free, pages = db.execute("PRAGMA freelist_count").fetchone()[0], db.execute("PRAGMA page_count").fetchone()[0]
+        if free > pages // 2:  # most of the file is space deleted entries left (a site that shrank): give it back
+            db.execute("VACUUM")
         if self.path is not None:  # caches of other configurations, and of the pickle format, are stale
             folder = self.path.parent
             for other in [*folder.glob("newsarchive-*.sqlite"), *folder.glob("newsarchive-*.pickle")]:
