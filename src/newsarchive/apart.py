@@ -9,6 +9,7 @@ not available the step runs in this process.
 from __future__ import annotations
 
 import multiprocessing
+import sys
 import traceback
 from collections.abc import Callable
 from typing import TypeVar
@@ -44,7 +45,8 @@ def call_apart(function: Callable[..., T], *args) -> T:
 def _child(sending, function, args) -> None:
     try:
         result = (True, function(*args))
-    except BaseException as exc:  # the parent reports it; a traceback here would go nowhere useful
-        result = (False, f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}")
+    except BaseException as exc:  # the parent reports it in one line; the traceback goes to stderr
+        traceback.print_exc(file=sys.stderr)
+        result = (False, " ".join(f"{type(exc).__name__}: {exc}".split()))
     sending.send(result)
     sending.close()

@@ -130,7 +130,7 @@ def _run_pelican_apart(settings: dict, settings_file: Path, report: BuildReport)
     """``_run_pelican`` in a child process (see :mod:`.apart`): Pagefind then runs beside a small parent.
 
     What every build loads the same way (Pelican's modules, the tagger and its taxonomy) is
-    loaded here first, so that a process running many builds (the tests, ``serve``) loads it once.
+    loaded here first, so that a process running many builds (the tests) loads it once.
     """
     import pelican.generators  # noqa: F401
 

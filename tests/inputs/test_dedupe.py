@@ -129,3 +129,18 @@ def test_entries_are_written_before_the_slug_and_the_file_restamped():
     assert header[4:8] == ["Digest-2: f.rss", "Input-Kind-2: feed", "Record-2: entry 7", "Record-SHA256-2: bb"]
     assert header[8] == "Slug: t" and header[9].startswith("Import-SHA256: ")
     assert with_entries(merged, extra) == merged
+
+
+def test_hashes_hundreds_of_texts_share_are_boilerplate_and_not_walked():
+    """A duplicate is still found by its rare hashes; a hash on every text does not make it a candidate."""
+    from newsarchive.inputs.dedupe import COMMON_HASH, DuplicateIndex
+
+    index = DuplicateIndex()
+    boilerplate = {1, 2, 3, 4}
+    for n in range(COMMON_HASH + 50):
+        index.add(f"other-{n}", {"digest": "a.txt"}, "x" * 300, boilerplate | {1000 + n})
+    index.add("original", {"digest": "a.txt"}, "x" * 300, boilerplate | {7, 8, 9})
+    shared = index._sharing(boilerplate | {7, 8, 9, 5000})
+    assert shared["original"] == 7  # its rare hashes, and the common ones counted for it
+    assert "other-3" not in shared  # shares only boilerplate: not walked, not a candidate
+    assert index._sharing(boilerplate)["other-3"] == 4  # a text with nothing rare: every hash counts

@@ -92,7 +92,6 @@ class ParseCache:
     def __init__(self, path: Path | None):
         self.path = path
         self.used: set[str] = set()
-        self.changed = False
         self._db = _open(path)
 
     def get(self, key: str):
@@ -112,7 +111,6 @@ class ParseCache:
         """Store an entry pickled elsewhere (a worker process), without unpickling it here."""
         self._db.execute("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", (key, value))
         self.used.add(key)
-        self.changed = True
 
     def keep(self, key: str) -> None:
         """Keep an entry this build did not need to read (``save`` drops the entries not used)."""
