@@ -83,30 +83,30 @@ def _inputs_digest(inputs: list[StoryInput], token_digests: list[str], options: 
     return digest.hexdigest()
 
 
-def _text_key(text: str) -> str:
+def text_key(text: str) -> str:
+    """What a text's tokens and their digest are cached under."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def text_tokens(text: str, cache: parse_cache.ParseCache) -> Tokens:
-    """The text's tokens, from the cache when an article with this text was built before."""
-    key = "tokens:" + _text_key(text)
-    found = cache.get(key)
+def text_tokens(text: str, key: str, cache: parse_cache.ParseCache) -> Tokens:
+    """The text's tokens (``key`` is its ``text_key``), from the cache when an article with this
+    text was built before."""
+    found = cache.get("tokens:" + key)
     if found is None:
         found = Tokens.of(text)
-        cache.put(key, found)
+        cache.put("tokens:" + key, found)
     return found
 
 
-def token_digest(text: str, cache: parse_cache.ParseCache) -> str:
+def token_digest(text: str, key: str, cache: parse_cache.ParseCache) -> str:
     """The digest of the text's tokens, cached apart from them: a build whose clusters are cached
     reads 64 characters per article, not its counts."""
-    key = "token-digest:" + _text_key(text)
-    found = cache.get(key)
+    found = cache.get("token-digest:" + key)
     if found is None:
-        found = text_tokens(text, cache).digest
-        cache.put(key, found)
+        found = text_tokens(text, key, cache).digest
+        cache.put("token-digest:" + key, found)
     else:
-        cache.keep("tokens:" + _text_key(text))  # kept for the next build whose clusters change
+        cache.keep("tokens:" + key)  # kept for the next build whose clusters change
     return found
 
 
@@ -122,14 +122,16 @@ def build_clusters(articles: list, pelican_settings: dict) -> list[StoryCluster]
     # so an edit tokenises one. The clusters depend only on the inputs (and the clustering
     # code, which the cache's configuration covers): a rebuild of the same articles reuses them.
     cache = parse_cache.cache_for(pelican_settings)
-    key = "clusters:" + _inputs_digest(inputs, [token_digest(item.text, cache) for item in inputs], options)
-    found = cache.get(key)
+    text_keys = [text_key(item.text) for item in inputs]  # each text hashed once
+    digests = [token_digest(item.text, k, cache) for item, k in zip(inputs, text_keys, strict=True)]
+    clusters_key = "clusters:" + _inputs_digest(inputs, digests, options)
+    found = cache.get(clusters_key)
     if found is None:
         def counts_of(position: int):  # read when needed (a few times), never all held at once
-            return text_tokens(inputs[position].text, cache).counts
+            return text_tokens(inputs[position].text, text_keys[position], cache).counts
 
         found = cluster_stories(inputs, **options, counts=counts_of)
-        cache.put(key, found)
+        cache.put(clusters_key, found)
     by_slug = {a.slug: a for a in articles}
     tags_by_slug = {t.slug: t for a in articles for t in getattr(a, "tags", None) or ()}
     for article in articles:

@@ -258,9 +258,10 @@ def _all_links(vectors: _Vectors, spans, sources, candidates, similarity: float,
         columns.add(first, vector)
         yield from _dated_links(first, vectors, sources, candidates, similarity)
         vectors.drop(first)  # the later articles in this order are all it is paired with
-    for position in range(vectors.size):
-        if spans[position] is None:
-            columns.add(position, undated_vectors.get(position) or vectors.make(position))
+    if undated_vectors:  # the columns are for them alone
+        for position in range(vectors.size):
+            if spans[position] is None:
+                columns.add(position, undated_vectors.get(position) or vectors.make(position))
     yield from _undated_links(undated_vectors, columns, vectors.size, sources, candidates, undated_similarity)
 
 
