@@ -17,10 +17,11 @@ Before rendering, each page gets a fingerprint of everything its bytes depend on
 from __future__ import annotations
 
 import io
+import logging
 import os
 from pathlib import Path
 
-from pelican.writers import Writer
+from pelican.writers import FileOverwriteFailedError, Writer
 
 from ..writer import link_or_copy
 from .fingerprints import Hasher, feed_fingerprint, page_fingerprint
@@ -30,6 +31,8 @@ PREVIOUS_OUTPUT = "_newsarchive_previous_output"  # set by site.build_site; abse
 CHANGED_PAGES = "_newsarchive_changed_pages"  # the pages (relative paths) whose bytes differ from the previous output's
 ENVIRONMENT = "_newsarchive_environment"  # build_stamp.environment_digest, set by site.build_site
 PAGE_RECORDS = "_newsarchive_page_records"  # this build's PageRecords, saved by site.build_site
+
+logger = logging.getLogger(__name__)
 
 
 class _Reused(str):
@@ -130,17 +133,36 @@ class LinkingWriter(Writer):
         return None
 
     def _open_w(self, filename, encoding, override=False):
-        twice = filename in self._written_files or filename in self._overridden_files
-        handle = super()._open_w(filename, encoding, override)  # Pelican's checks against writing twice
-        if twice and self.records is not None:
+        if self.records is not None and (filename in self._written_files or filename in self._overridden_files):
             self.records.forget(os.path.relpath(filename, self.output_path))
         previous_root = self.settings.get(PREVIOUS_OUTPUT)
-        if not previous_root or filename == os.devnull:
-            return handle
-        handle.close()
+        if not previous_root:
+            return super()._open_w(filename, encoding, override)
+        if self._claim(filename, override) == os.devnull:
+            return open(os.devnull, "w", encoding=encoding)
         relative = os.path.relpath(filename, self.output_path)
         return _Comparing(filename, Path(relative).as_posix(), os.path.join(previous_root, relative), encoding,
                           self.settings)
+
+    def _claim(self, filename: str, override: bool) -> str:
+        """Pelican's checks against writing a file twice (``Writer._open_w``), without creating
+        the file: the comparing handle links or writes it when closed. The path to write, or
+        ``os.devnull`` when Pelican would skip it."""
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time '
+                                               "(was previously overwritten)")
+            logger.info('Skipping "%s", not overwriting', filename)
+            return os.devnull
+        if filename in self._written_files:
+            if not override:
+                raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" as Pelican has already written '
+                                               "to it previously (set `override=True` if intended)")
+            logger.info('Overwriting "%s"', filename)
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return filename
 
 
 def get_writer(pelican):
