@@ -195,3 +195,34 @@ def test_a_run_of_similar_reports_day_after_day_does_not_chain_into_one_cluster(
     for cluster in found:
         days_of = [items[int(key[1:])].date for key in cluster.keys]
         assert (max(days_of) - min(days_of)).days <= 3
+
+
+def test_the_bound_from_the_heaviest_terms_never_misses_a_pair_that_reaches_the_threshold():
+    """Undated articles are compared only with those whose bound reaches the threshold: the
+    bound must be at least every true cosine, at every threshold."""
+    import numpy
+
+    from newsarchive.research.clusters import _Columns, _Cosines, _Matrix, token_counts
+
+    for seed in range(3):
+        items = random_corpus(seed)
+        counts = [token_counts(item.text) for item in items]
+        matrix = _Matrix.of(counts.__getitem__, len(counts))
+        columns = _Columns(matrix, numpy.arange(len(matrix.names)))
+        every = numpy.arange(len(items))
+        for position in range(0, len(items), 7):
+            exact = _Cosines(matrix).of(position, every)
+            for threshold in (0.1, 0.3, 0.45, 0.7):
+                assert not numpy.any((exact >= threshold) & ~columns.may_reach(position, threshold)), (seed, position)
+
+
+def test_matrix_rows_are_the_tfidf_vectors_and_cosines_match():
+    from newsarchive.research.clusters import _Cosines, _Matrix, cosine, tfidf_vectors, token_counts
+
+    items = random_corpus(4)
+    vectors = tfidf_vectors([item.text for item in items])
+    matrix = _Matrix.of(lambda p: token_counts(items[p].text), len(items))
+    import numpy
+
+    found = _Cosines(matrix).of(0, numpy.arange(len(items)))
+    assert [round(v, 12) for v in found] == [round(cosine(vectors[0], v), 12) for v in vectors]

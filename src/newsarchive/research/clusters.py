@@ -12,8 +12,11 @@ a cluster spans a few days at most: a run of similar reports day after day does 
 into one cluster of thousands (which connected groups of links did on large sites).
 
 The TF-IDF is a few lines of our own (no scikit-learn): the corpus is a site's articles,
-the vectors are sparse dicts, and every step is ordered, so the same articles always give
-the same clusters with the same slugs.
+the vectors are the rows of one sparse matrix (numpy), and every step is ordered, so the same
+articles always give the same clusters with the same slugs. The pairs compared grow with the
+square of the articles per day (a site with ten times the articles over the same years has a
+hundred times the pairs), so cosines are computed many at once in numpy, and an undated
+article is compared only with the articles a bound from its heaviest terms lets through.
 """
 
 from __future__ import annotations
@@ -22,14 +25,12 @@ import hashlib
 import json
 import math
 import re
-from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from operator import mul
-from sys import intern
+from itertools import chain
 
 STOPWORDS = frozenset(
     """
@@ -115,40 +116,83 @@ def tfidf_vectors(texts: list[str]) -> list[dict[str, float]]:
 
 
 def vectors_of_counts(counts: list[Counter[str]]) -> list[dict[str, float]]:
-    """``tfidf_vectors`` of texts with these ``token_counts``."""
-    vectors = _Vectors(counts.__getitem__, len(counts))
-    return [vectors.make(position) for position in range(len(counts))]
+    """``tfidf_vectors`` of texts with these ``token_counts``: the rows of :class:`_Matrix` as dicts."""
+    matrix = _Matrix.of(counts.__getitem__, len(counts))
+    names = matrix.names
+    return [
+        {names[term]: weight for term, weight in zip(*map(list, matrix.row(position)), strict=True)}
+        for position in range(len(counts))
+    ]
 
 
-class _Vectors:
-    """The TF-IDF vectors of ``size`` texts, each made from its counts (``counts_of(position)``)
-    when asked for, and kept only while ``get`` callers need it: a site's vectors are larger than
-    its texts, so they are never all held at once."""
+def _idf(size: int, df: int) -> float:
+    return math.log((1 + size) / (1 + df)) + 1
 
-    def __init__(self, counts_of: Callable[[int], Counter[str]], size: int):
-        df: Counter[str] = Counter()
+
+@dataclass
+class _Matrix:
+    """Every text's TF-IDF vector as one row of a sparse matrix (compressed rows, numpy):
+    term numbers and weights, in the order of the text's counts. Twelve bytes per term of a
+    text, instead of a dict entry's hundred or so, so a site's vectors can all be held."""
+
+    indptr: object  # numpy int64, one more than the rows: row ``p`` is ``indptr[p]:indptr[p + 1]``
+    terms: object  # numpy int32
+    weights: object  # numpy float64, each row of norm 1 (or all zeros)
+    df: object  # numpy int64: how many texts have each term
+    names: list[str]  # each term number's word
+
+    @classmethod
+    def of(cls, counts_of: Callable[[int], Counter[str]], size: int) -> _Matrix:
+        """Reads each text's counts twice: once for the document frequencies, once for its row."""
+        import numpy
+
+        number: dict[str, int] = {}
+        df: list[int] = []
+        lengths = numpy.zeros(size + 1, dtype=numpy.int64)
         for position in range(size):
-            df.update(counts_of(position).keys())
-        self.idf = {term: math.log((1 + size) / (1 + d)) + 1 for term, d in df.items()}
-        self.counts_of = counts_of
-        self.size = size
-        self._kept: dict[int, dict[str, float]] = {}
+            counts = counts_of(position)
+            lengths[position + 1] = len(counts)
+            for term in counts:
+                found = number.get(term)
+                if found is None:
+                    number[term] = found = len(df)
+                    df.append(0)
+                df[found] += 1
+        indptr = numpy.cumsum(lengths)
+        idf = numpy.array([_idf(size, d) for d in df], dtype=numpy.float64)
+        terms = numpy.empty(int(indptr[-1]), dtype=numpy.int32)
+        weights = numpy.empty(int(indptr[-1]), dtype=numpy.float64)
+        for position in range(size):
+            counts = counts_of(position)
+            low, high = int(indptr[position]), int(indptr[position + 1])
+            row = numpy.fromiter(map(number.__getitem__, counts), dtype=numpy.int32, count=high - low)
+            vector = numpy.fromiter(counts.values(), dtype=numpy.float64, count=high - low) * idf[row]
+            norm = math.sqrt(float(vector @ vector)) or 1.0
+            terms[low:high], weights[low:high] = row, vector / norm
+        return cls(indptr, terms, weights, numpy.array(df, dtype=numpy.int64), list(number))
 
-    def make(self, position: int) -> dict[str, float]:
-        idf = self.idf
-        # one string object per term, so that looking terms up in other vectors compares pointers
-        vector = {intern(term): tf * idf[term] for term, tf in self.counts_of(position).items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        return {term: v / norm for term, v in vector.items()}
+    @property
+    def size(self) -> int:
+        return len(self.indptr) - 1
 
-    def get(self, position: int) -> dict[str, float]:
-        found = self._kept.get(position)
-        if found is None:
-            found = self._kept[position] = self.make(position)
-        return found
+    def row(self, position: int):
+        low, high = self.indptr[position], self.indptr[position + 1]
+        return self.terms[low:high], self.weights[low:high]
 
-    def drop(self, position: int) -> None:
-        self._kept.pop(position, None)
+    def entries(self, positions):
+        """The indices into ``terms``/``weights`` of these rows' entries, row after row, and the
+        number (0, 1, ...) of the row each belongs to."""
+        starts = self.indptr[positions]
+        return _runs(starts, self.indptr[positions + 1] - starts)
+
+
+def _runs(starts, lengths):
+    """``concatenate([arange(s, s + n) for s, n in zip(starts, lengths)])``, and for each of its
+    items the number of the run it is in."""
+    import numpy
+
+    owner = numpy.repeat(numpy.arange(len(starts)), lengths)
+    return numpy.arange(int(lengths.sum())) - (numpy.cumsum(lengths) - lengths)[owner] + starts[owner], owner
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -157,17 +201,26 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(term, 0.0) for term, v in a.items())
 
 
-def _cosine_of(a: dict[str, float], b: dict[str, float]) -> float:
-    """``cosine(a, b)`` to the last bit, summing only the shared terms.
+class _Cosines:
+    """Cosines of one vector with many: the one is spread over a dense array of all terms,
+    and the others' entries are looked up in it, all in numpy."""
 
-    The terms the other vector lacks add exact zeros, so leaving them out changes nothing as
-    long as the shared ones are added in the same order (the shorter vector's); the loops
-    run in C.
-    """
-    if len(a) > len(b):
-        a, b = b, a
-    shared = list(filter(b.__contains__, a))
-    return sum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
+    def __init__(self, matrix: _Matrix):
+        import numpy
+
+        self.matrix = matrix
+        self.dense = numpy.zeros(len(matrix.names))
+
+    def of(self, position: int, others):
+        import numpy
+
+        matrix, dense = self.matrix, self.dense
+        terms, weights = matrix.row(position)
+        dense[terms] = weights
+        entries, owner = matrix.entries(others)
+        products = dense[matrix.terms[entries]] * matrix.weights[entries]
+        dense[terms] = 0.0
+        return numpy.bincount(owner, weights=products, minlength=len(others))
 
 
 def _day_span(item: StoryInput) -> tuple[int, int] | None:
@@ -200,14 +253,13 @@ def cluster_stories(
         counts_of = lambda position: token_counts(items[position].text)  # noqa: E731
     else:
         counts_of = counts if callable(counts) else counts.__getitem__
-    vectors = _Vectors(counts_of, len(items))
+    matrix = _Matrix.of(counts_of, len(items))
     spans = [_day_span(item) for item in items]
-    sources = [item.source for item in items]
-
-    candidates = _candidates(items, spans, days)
     links: dict[int, list[tuple[float, int]]] = defaultdict(list)  # position -> (cosine, linked position)
-    for first, second, similarity_of_pair in _all_links(vectors, spans, sources, candidates, similarity,
-                                                        undated_similarity):
+    for first, second, similarity_of_pair in chain(
+        _dated_links(items, matrix, spans, similarity, days),
+        _undated_links(items, matrix, spans, undated_similarity),
+    ):
         links[first].append((similarity_of_pair, second))
         links[second].append((similarity_of_pair, first))
     lead_of: dict[int, int] = {}  # position -> the position of its cluster's first article
@@ -245,136 +297,142 @@ def cluster_stories(
     return clusters
 
 
-def _all_links(vectors: _Vectors, spans, sources, candidates, similarity: float, undated_similarity: float):
-    """Every linked pair ``(first, second, cosine)``, in one pass over the vectors in order of
-    their days: the dated pairs (few: their dates must be close) pair by pair, with only the
-    vectors of a few days kept; the undated ones at once at the end (numpy), from columns of the
-    terms undated articles use, filled on the way."""
-    undated_vectors = {first: vectors.make(first) for first in candidates.undated if sources[first]}
-    columns = _Columns(set().union(*(vector.keys() for vector in undated_vectors.values())))
-    by_day = sorted((p for p in range(vectors.size) if spans[p] is not None), key=lambda p: (spans[p], p))
-    for first in by_day:
-        vector = vectors.get(first)
-        columns.add(first, vector)
-        yield from _dated_links(first, vectors, sources, candidates, similarity)
-        vectors.drop(first)  # the later articles in this order are all it is paired with
-    if undated_vectors:  # the columns are for them alone
-        for position in range(vectors.size):
-            if spans[position] is None:
-                columns.add(position, undated_vectors.get(position) or vectors.make(position))
-    yield from _undated_links(undated_vectors, columns, vectors.size, sources, candidates, undated_similarity)
+def _source_numbers(items: list[StoryInput]):
+    """Each item's source as a number (numpy), -1 for none: "from another source" in one comparison."""
+    import numpy
+
+    number: dict[str, int] = {}
+    return numpy.array([number.setdefault(item.source, len(number)) if item.source else -1 for item in items],
+                       dtype=numpy.int64)
 
 
-def _dated_links(first: int, vectors: _Vectors, sources, candidates, threshold: float):
-    """The linked pairs of the dated item ``first`` with the later ones, with their cosines."""
-    source = sources[first]
-    if not source:
+def _dated_links(items: list[StoryInput], matrix: _Matrix, spans, threshold: float, days: int):
+    """Every linked pair of dated items ``(first, second, cosine)``: sharing a tag, from two
+    sources, the second no earlier in the order of days and starting at most ``days`` after the
+    first's last day, with a cosine that reaches ``threshold``.
+
+    The items are swept in order of their days; each one's partners are found per tag by
+    bisection in that tag's items (so the work is the pairs, not a tag's size squared) and its
+    cosines with all of them are computed at once. Nothing is kept between items but the matrix.
+    """
+    import numpy
+
+    by_day = sorted((p for p in range(len(items)) if spans[p] is not None), key=lambda p: (spans[p], p))
+    if not by_day:
         return
-    for second in sorted(candidates.dated[first]):
-        other = sources[second]
-        if other and other != source:
-            # summed in the lower position's order when the vectors have as many terms
-            low, high = min(first, second), max(first, second)
-            value = _cosine_of(vectors.get(low), vectors.get(high))
-            if value >= threshold:
-                yield first, second, value
+    order = numpy.array(by_day, dtype=numpy.int64)
+    starts = [spans[p][0] for p in by_day]
+    ranks_by_tag: dict[str, list[int]] = defaultdict(list)  # each tag's items, as ranks in ``by_day``
+    for rank, position in enumerate(by_day):
+        for tag in items[position].tags:
+            ranks_by_tag[tag].append(rank)
+    tag_ranks = {tag: numpy.array(ranks, dtype=numpy.int64) for tag, ranks in ranks_by_tag.items()}
+    source_of = _source_numbers(items)
+    cosines = _Cosines(matrix)
+    for rank, first in enumerate(by_day):
+        end = bisect_right(starts, spans[first][1] + days, rank + 1)
+        if end == rank + 1 or source_of[first] < 0 or not items[first].tags:
+            continue
+        slices = []
+        for tag in items[first].tags:
+            ranks = tag_ranks[tag]
+            slices.append(ranks[numpy.searchsorted(ranks, rank, "right"):numpy.searchsorted(ranks, end, "left")])
+        ranks = numpy.sort(numpy.concatenate(slices))
+        if not len(ranks):
+            continue
+        partners = order[ranks[numpy.concatenate(([True], ranks[1:] != ranks[:-1]))]]  # each once
+        partners = partners[(source_of[partners] >= 0) & (source_of[partners] != source_of[first])]
+        if not len(partners):
+            continue
+        values = cosines.of(first, partners)
+        linked = values >= threshold
+        yield from zip([first] * int(linked.sum()), partners[linked].tolist(), values[linked].tolist(), strict=True)
+
+
+def _undated_links(items: list[StoryInput], matrix: _Matrix, spans, threshold: float):
+    """Every linked pair with an undated item ``(undated, other, cosine)``: sharing a tag, from
+    two sources, with a cosine that reaches ``threshold``; the other item is dated or a later
+    undated one.
+
+    An undated item may be paired with any article, so its cosines are not computed one pair
+    at a time: the columns of its heaviest terms (:class:`_Columns`) bound its cosine with every
+    article at once, and only the articles whose bound reaches the threshold get a cosine.
+    """
+    import numpy
+
+    source_of = _source_numbers(items)
+    undated = [p for p in range(len(items)) if spans[p] is None and items[p].tags and source_of[p] >= 0]
+    if not undated:
+        return
+    columns = _Columns(matrix, numpy.unique(numpy.concatenate([matrix.row(p)[0] for p in undated])))
+    members_by_tag: dict[str, list[int]] = defaultdict(list)
+    for position, item in enumerate(items):
+        for tag in item.tags:
+            members_by_tag[tag].append(position)
+    tags = set().union(*(items[p].tags for p in undated))
+    members = {tag: numpy.array(members_by_tag[tag], dtype=numpy.int64) for tag in tags}
+    is_dated = numpy.array([span is not None for span in spans], dtype=bool)
+    has_source = source_of >= 0
+    cosines = _Cosines(matrix)
+    for first in undated:
+        sharing = numpy.zeros(len(items), dtype=bool)
+        for tag in items[first].tags:
+            sharing[members[tag]] = True
+        sharing &= has_source & (source_of != source_of[first])
+        sharing[: first + 1] &= is_dated[: first + 1]  # undated partners: the later ones
+        partners = numpy.flatnonzero(sharing)
+        if not len(partners):
+            continue
+        partners = partners[columns.may_reach(first, threshold)[partners]]
+        if not len(partners):
+            continue
+        values = cosines.of(first, partners)
+        linked = values >= threshold
+        yield from zip([first] * int(linked.sum()), partners[linked].tolist(), values[linked].tolist(), strict=True)
+
+
+# Room for rounding in a bound: a pair whose bound falls short of the threshold by less is compared.
+_ROUNDING = 1e-9
 
 
 class _Columns:
-    """For each of some terms, the positions of the vectors that have it and their weights there."""
+    """The matrix by columns, for some terms: each term's rows and weights (compressed columns)."""
 
-    def __init__(self, terms: set[str]):
-        self.terms = terms
-        self.ids: dict[str, array] = {}
-        self.weights: dict[str, array] = {}
+    def __init__(self, matrix: _Matrix, terms):
+        import numpy
 
-    def add(self, position: int, vector: dict[str, float]) -> None:
-        if not self.terms:
-            return
-        for term in self.terms.intersection(vector):
-            if term not in self.ids:
-                self.ids[term], self.weights[term] = array("q"), array("d")
-            self.ids[term].append(position)
-            self.weights[term].append(vector[term])
+        self.matrix = matrix
+        wanted = numpy.zeros(len(matrix.names), dtype=bool)
+        wanted[terms] = True
+        entries = numpy.flatnonzero(wanted[matrix.terms])
+        rows = numpy.repeat(numpy.arange(matrix.size), numpy.diff(matrix.indptr))[entries]  # intp: indexes as is
+        by_term = numpy.argsort(matrix.terms[entries], kind="stable")  # each column in the order of rows
+        self.rows, self.weights = rows[by_term], matrix.weights[entries][by_term]
+        counts = numpy.bincount(matrix.terms[entries], minlength=len(matrix.names))
+        self.indptr = numpy.concatenate(([0], numpy.cumsum(counts)))
 
+    def may_reach(self, position: int, threshold: float):
+        """Whether the cosine of vector ``position`` (whose terms must all have columns) with each
+        vector may reach ``threshold`` (numpy bools): a bound from its heaviest terms only.
 
-def _undated_links(undated_vectors: dict, columns: _Columns, size: int, sources: list, candidates: list,
-                   threshold: float):
-    """The pairs with an undated item whose cosine reaches ``threshold``, with their cosines.
+        Its terms are taken from the heaviest until the norm of the others is below half the
+        threshold; a cosine is at most its sum over those terms plus that norm (Cauchy-Schwarz),
+        and the rest, mostly frequent words with long columns, is never read.
+        """
+        import numpy
 
-    Each such item's cosine with every item is one sum over its own terms of its weight times
-    the column of that term's weights (numpy), instead of a walk over both vectors per pair.
-    """
-    if not undated_vectors:
-        return
-    import numpy
-
-    arrays = {
-        term: (numpy.frombuffer(columns.ids[term], dtype=numpy.int64), numpy.frombuffer(columns.weights[term]))
-        for term in columns.ids
-    }
-    for first, vector in undated_vectors.items():
-        scores = numpy.zeros(size)
-        for term, weight in vector.items():
-            positions, column = arrays[term]
-            scores[positions] += weight * column
-        partners = candidates.undated[first]
-        chosen = partners[scores[partners] >= threshold]
-        for second, value in zip(chosen.tolist(), scores[chosen].tolist(), strict=True):
-            if sources[second] and sources[second] != sources[first]:
-                yield first, second, value
-
-
-@dataclass
-class _Candidates:
-    """The pairs worth a cosine: sharing a tag, with dates that do not rule them out."""
-
-    dated: list[set[int]]  # for each dated item, the later dated items (in order of days) close enough
-    undated: dict[int, object]  # for each undated item, the positions it is paired with (numpy, ascending)
-
-
-def _candidates(items: list[StoryInput], spans: list[tuple[int, int] | None], days: int) -> _Candidates:
-    """For each item, the later items (in the order below) that share a tag and whose dates do not rule them out:
-    those whose dates are both known (so close), and those where one is unknown.
-
-    Each tag's dated articles are swept in order of their days and position, each paired only
-    with those starting no later than ``days`` after its last day (a slice found by bisection,
-    so the work is the pairs found, not the tag's size squared); an undated article is paired
-    with every dated article and every later undated one (by position) sharing a tag. The
-    order is the same in every tag, so a pair sharing several tags is found once.
-    """
-    by_tag: dict[str, list[int]] = defaultdict(list)
-    for position, item in enumerate(items):
-        for tag in item.tags:
-            by_tag[tag].append(position)
-    found: list[set[int]] = [set() for _ in items]
-    for members in by_tag.values():
-        dated = sorted((p for p in members if spans[p] is not None), key=lambda p: spans[p])
-        starts = [spans[p][0] for p in dated]
-        for index, first in enumerate(dated):
-            end = bisect_right(starts, spans[first][1] + days, index + 1)
-            found[first].update(dated[index + 1 : end])
-    undated = [p for p in range(len(items)) if spans[p] is None and items[p].tags]
-    return _Candidates(found, _undated_partners(undated, items, spans, by_tag))
-
-
-def _undated_partners(undated: list[int], items, spans, by_tag) -> dict[int, object]:
-    """Each undated item's partners as one sorted numpy array (a set of every dated article
-    sharing a tag would take far more memory)."""
-    if not undated:
-        return {}
-    import numpy
-
-    is_dated = numpy.array([span is not None for span in spans], dtype=bool)
-    tags = set().union(*(items[p].tags for p in undated))
-    columns = {tag: numpy.array(by_tag[tag], dtype=numpy.int64) for tag in tags}
-    found = {}
-    for first in undated:
-        members = numpy.unique(numpy.concatenate([columns[tag] for tag in sorted(items[first].tags)]))
-        partners = members[is_dated[members] | (members > first)]
-        if len(partners):
-            found[first] = partners
-    return found
+        terms, weights = self.matrix.row(position)
+        order = numpy.argsort(-weights, kind="stable")
+        terms, weights = terms[order], weights[order]
+        rest = numpy.sqrt(numpy.cumsum((weights * weights)[::-1])[::-1])  # rest[i]: the norm of terms i, i+1, ...
+        head = int(numpy.argmax(rest < threshold / 2)) if len(rest) and rest[-1] < threshold / 2 else len(terms)
+        indptr, rows, column_weights = self.indptr, self.rows, self.weights
+        scores = numpy.zeros(self.matrix.size)
+        for term, weight in zip(terms[:head].tolist(), weights[:head].tolist(), strict=True):
+            low, high = indptr[term], indptr[term + 1]
+            scores[rows[low:high]] += weight * column_weights[low:high]  # a column has each row once
+        left = float(rest[head]) if head < len(terms) else 0.0
+        return scores + left >= threshold - _ROUNDING
 
 
 def _sort_day(item: StoryInput) -> int:
