@@ -12,6 +12,7 @@ from . import (
     dates,
     fields,
     figures,
+    large_sites,
     membership,
     ordering,
     page_data,
@@ -29,7 +30,9 @@ from . import (
 
 
 def register() -> None:
+    large_sites.install()
     signals.initialized.connect(collector.pause)
+    signals.initialized.connect(large_sites.load_templates_once)
     signals.initialized.connect(settings.apply_defaults)
     signals.article_generator_context.connect(dates.give_undated_a_sort_date)
     signals.article_generator_context.connect(sources.attach_source)
@@ -56,6 +59,7 @@ def register() -> None:
     signals.get_writer.connect(unchanged.get_writer)
     signals.article_generator_finalized.connect(tags.attach_tag_data)
     signals.article_generator_finalized.connect(membership.index_article_lists)
+    signals.article_generator_finalized.connect(large_sites.list_pages_one_at_a_time)
     signals.article_writer_finalized.connect(tags.write_tags_json)
     signals.article_writer_finalized.connect(cite.write_citations_json)
     # last of their signals: after every receiver that adds to the context, and after the cache is saved
