@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import socket
 import subprocess
@@ -91,27 +92,32 @@ def _pss(pid: int) -> int:
         return 0
 
 
-def _read(pid: int) -> tuple[int, int, bool]:
-    """RSS in kB, bytes written so far, and whether it is Pagefind."""
+def _read(pid: int) -> tuple[int, bool]:
+    """RSS in kB, and whether it is Pagefind."""
     try:
         with open(f"/proc/{pid}/status") as f:
             rss = next((int(line.split()[1]) for line in f if line.startswith("VmRSS:")), 0)
-        with open(f"/proc/{pid}/io") as f:
-            written = next((int(line.split()[1]) for line in f if line.startswith("wchar:")), 0)
         with open(f"/proc/{pid}/cmdline", "rb") as f:
             search = b"pagefind" in f.read()
     except OSError:
-        return 0, 0, False
-    return rss, written, search
+        return 0, False
+    return rss, search
+
+
+def _blocks_written() -> int:
+    """Blocks of 512 bytes that this process's finished (waited-for) children, and theirs, wrote to
+    storage. Unlike the per-process ``/proc/PID/io`` counters, a child's count is not added again
+    to the parent that waits for it, and bytes sent through pipes do not count."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_oublock
 
 
 def measure(command: list[str], cwd: Path, output: Path | None = None) -> Run:
     """Run ``command``, sampling its process tree; the output folder's files and bytes afterwards."""
     started_ns = time.time_ns()
+    blocks_before = _blocks_written()
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = peak_plain = search_peak = peak_pss = 0
-    written: dict[int, int] = {}
     search_seen: list[float] = []
     stop = threading.Event()
 
@@ -124,10 +130,9 @@ def measure(command: list[str], cwd: Path, output: Path | None = None) -> Run:
             with_pss = samples % PSS_EVERY == 0
             samples += 1
             for pid in _tree(process.pid):
-                rss, wrote, search = _read(pid)
+                rss, search = _read(pid)
                 total += rss
                 proportional += _pss(pid) if with_pss else 0
-                written[pid] = max(written.get(pid, 0), wrote)
                 if search:
                     searching += rss
                     search_seen.append(time.perf_counter())
@@ -152,7 +157,7 @@ def measure(command: list[str], cwd: Path, output: Path | None = None) -> Run:
         peak_pss_mb=round(peak_pss / 1024, 1),
         search_seconds=round(search_seen[-1] - search_seen[0] + SAMPLE_SECONDS, 2) if search_seen else 0.0,
         search_peak_rss_mb=round(search_peak / 1024, 1),
-        bytes_written=sum(written.values()),
+        bytes_written=(_blocks_written() - blocks_before) * 512,
         returncode=process.returncode,
     )
     if output is not None and output.is_dir():

@@ -214,12 +214,25 @@ class Hasher:
                 hashed.update(name.encode() + b"=" + self.digest(item, Mode(mode + 1), depth + 1))
 
 
-def _attributes(value):
-    if hasattr(value, "__dict__"):
-        items = vars(value).items()
-    else:
+# An object's attribute names, in its ``__dict__``'s order -> those hashed, sorted. Objects of
+# one kind share a few such orders, so each page's articles are not sorted again one by one.
+_HASHED_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {}
+_HASHED_NAMES_KEPT = 4096
+
+
+def _attributes(value) -> list[tuple[str, object]]:
+    """The object's attributes that count, as (name, value) sorted by name."""
+    if not hasattr(value, "__dict__"):
         items = ((name, getattr(value, name, None)) for name in value.__slots__)
-    return sorted((name, item) for name, item in items if name not in _SKIPPED_ATTRIBUTES)
+        return sorted((name, item) for name, item in items if name not in _SKIPPED_ATTRIBUTES)
+    attributes = vars(value)
+    names = tuple(attributes)
+    hashed = _HASHED_NAMES.get(names)
+    if hashed is None:
+        if len(_HASHED_NAMES) >= _HASHED_NAMES_KEPT:
+            _HASHED_NAMES.clear()
+        hashed = _HASHED_NAMES[names] = tuple(sorted(name for name in names if name not in _SKIPPED_ATTRIBUTES))
+    return [(name, attributes[name]) for name in hashed]
 
 
 def page_fingerprint(

@@ -247,7 +247,8 @@ def cluster_stories(
     """Clusters of two or more articles, ordered by their first article's position in ``items``.
 
     ``counts``, when given, are the items' ``token_counts`` (kept between builds by the caller),
-    or a function giving the counts of the item at a position (read a few times, never all kept).
+    or a function giving the counts of the item at a position (read twice, never all kept: the
+    vectors made from them are one numpy matrix, twelve bytes per term of a text).
     """
     if counts is None:
         counts_of = lambda position: token_counts(items[position].text)  # noqa: E731
