@@ -99,8 +99,10 @@ def build_site(settings_file: Path, output: Path | None = None, force: bool = Fa
         page_records.save(settings, final, records)
         if records is not None and records.previous:
             report.rendered, report.reused = records.rendered, records.reused
-        # not when there were problems (they would not be reported again), nor when an input changed meanwhile
-        clean = not report.problems.items and build_stamp.inputs_digest(given, final) == inputs
+        # Not when there were problems (they would not be reported again). The inputs recorded are
+        # those hashed before Pelican read anything: an input changed during the build makes the next
+        # build's hash differ from them, so that build is not skipped (no need to read them all again).
+        clean = not report.problems.items
         build_stamp.record(settings, final, inputs if clean else None, report.articles)
     else:
         _remove(staging)

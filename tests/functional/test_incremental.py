@@ -208,3 +208,37 @@ def test_an_edit_rebuilds_only_the_search_index_part_holding_the_article(tmp_pat
     assert "search index: 1 of" in second.describe()
     kept = [p for p in bundle.rglob("*.pf_fragment") if p in inodes and p.stat().st_ino == inodes[p]]
     assert len(kept) >= len(inodes) // 2, "the other parts' bundles are linked from the previous output"
+
+
+@pytest.mark.parametrize("when", ["before Pelican reads", "after Pelican has read"])
+def test_an_article_edited_during_a_build_is_built_again_by_the_next_build(incremental, monkeypatch, when):
+    from newsarchive import site
+
+    build(incremental)
+    edited = articles(incremental)[1]
+    original = edited.read_text(encoding="utf-8")
+    step = "_run_pelican_apart" if when == "before Pelican reads" else "_after_pelican"
+    real = getattr(site, step)
+
+    def edit():
+        edited.write_text(original.rstrip("\n") + "\n\nEdited while the site was building.\n", encoding="utf-8")
+
+    def edit_then_build(*args, **kwargs):
+        if when == "before Pelican reads":
+            edit()
+            return real(*args, **kwargs)
+        finished = real(*args, **kwargs)
+        edit()
+        return finished
+
+    try:
+        monkeypatch.setattr(site, step, edit_then_build)
+        build(incremental, force=True)  # its inputs were hashed before the edit
+        monkeypatch.undo()
+        again = build(incremental)
+        assert not again.up_to_date, "an input changed after it was hashed: the next build must not be skipped"
+        page = (incremental / "output" / "articles" / f"{edited.stem}.html").read_text(encoding="utf-8")
+        assert "Edited while the site was building." in page
+    finally:
+        edited.write_text(original, encoding="utf-8")
+        build(incremental)
