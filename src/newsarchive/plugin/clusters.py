@@ -56,8 +56,13 @@ def story_input(article) -> StoryInput:
         date=article.date.date() if known else None,
         precision=published.precision if known else "unknown",
         tags=tags,
-        text=f"{article.title}\n\n{getattr(article, 'body_text', '')}",
+        text=cluster_text(article.title, getattr(article, "body_text", "")),
     )
+
+
+def cluster_text(title: str, body_text: str) -> str:
+    """What clustering reads of an article: its title and its body as plain text."""
+    return f"{title}\n\n{body_text}"
 
 
 def _order_key(article):

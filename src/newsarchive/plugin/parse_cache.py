@@ -9,8 +9,9 @@ changed, and a change of taxonomy or code starts a new cache instead of using a 
 
 A cold build parses the files missing from the cache on every core first (a pool of
 forked workers that inherit the loaded tagger), then Pelican reads them as usual and finds
-them in the cache. The workers also find each body's figures (cached under the body's hash),
-and the story clusters of a build's articles are cached under the hash of their inputs. The
+them in the cache. The workers also find each body's figures (cached under the body's hash)
+and the words the story clusters count (under the hash of the title and plain body), and the
+story clusters of a build's articles are cached under the hash of their inputs. The
 stored values are plain strings, lists and dataclasses; the Pelican objects (tags, authors,
 dates) are made from them at each build, as without cache.
 """
@@ -210,6 +211,8 @@ _worker_settings: dict = {}
 def _parse_file(path: str) -> list[tuple[str, bytes]]:
     """A file's cache entries, pickled: what the reader makes of it, and its figures (``content_object_init``'s
     work, done here so that it runs on every core too and is never done again in the main process)."""
+    from ..research.clusters import Tokens
+    from .clusters import cluster_text, text_key
     from .figures import figures_of_body
 
     raw = Path(path).read_bytes()
@@ -217,10 +220,17 @@ def _parse_file(path: str) -> list[tuple[str, bytes]]:
         parsed = parse_text(raw.decode("utf-8"), _worker_settings)
     except Exception:  # left to the reader, which reports it with the file's name
         return []
-    return [
-        (file_key(raw), pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)),
-        (figures_key(parsed.html), pickle.dumps(figures_of_body(parsed.html), protocol=pickle.HIGHEST_PROTOCOL)),
-    ]
+    figures = figures_of_body(parsed.html)
+    entries = [(file_key(raw), parsed), (figures_key(parsed.html), figures)]
+    # the words the story clusters count, under the hash of the text they will be asked for
+    # (title and plain body): when Pelican's title is the file's, the main process finds them
+    title = parsed.meta.get("title")
+    if isinstance(title, list) and len(title) == 1 and isinstance(title[0], str):
+        text = cluster_text(title[0], figures[1])
+        tokens = Tokens.of(text)
+        key = text_key(text)
+        entries += [("tokens:" + key, tokens), ("token-digest:" + key, tokens.digest)]
+    return [(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)) for key, value in entries]
 
 
 def workers(pelican_settings: dict) -> int:
