@@ -111,7 +111,7 @@ class DuplicateIndex:
         articles found that way, by a set lookup each. An article sharing only common hashes
         with this one is not a candidate, unless this text has no rare hash at all.
         """
-        buckets = [self.by_sketch.get(value, ()) for value in sorted(hashes)]
+        buckets = [self.by_sketch.get(value, ()) for value in hashes]
         rare = [bucket for bucket in buckets if len(bucket) <= COMMON_HASH]
         if not rare:
             return Counter(slug for bucket in buckets for slug in bucket)

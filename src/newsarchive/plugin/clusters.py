@@ -93,25 +93,35 @@ def text_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# the cache entries of a text's tokens and of their digest: prefix + ``text_key``
+TOKENS, TOKEN_DIGEST = "tokens:", "token-digest:"
+
+
+def token_entries(text: str) -> list[tuple[str, object]]:
+    """A text's tokens and their digest as cache entries, as the parse workers make them ahead."""
+    tokens, key = Tokens.of(text), text_key(text)
+    return [(TOKENS + key, tokens), (TOKEN_DIGEST + key, tokens.digest)]
+
+
 def text_tokens(text: str, key: str, cache: parse_cache.ParseCache) -> Tokens:
     """The text's tokens (``key`` is its ``text_key``), from the cache when an article with this
     text was built before."""
-    found = cache.get("tokens:" + key)
+    found = cache.get(TOKENS + key)
     if found is None:
         found = Tokens.of(text)
-        cache.put("tokens:" + key, found)
+        cache.put(TOKENS + key, found)
     return found
 
 
 def token_digest(text: str, key: str, cache: parse_cache.ParseCache) -> str:
     """The digest of the text's tokens, cached apart from them: a build whose clusters are cached
     reads 64 characters per article, not its counts."""
-    found = cache.get("token-digest:" + key)
+    found = cache.get(TOKEN_DIGEST + key)
     if found is None:
         found = text_tokens(text, key, cache).digest
-        cache.put("token-digest:" + key, found)
+        cache.put(TOKEN_DIGEST + key, found)
     else:
-        cache.keep("tokens:" + key)  # kept for the next build whose clusters change
+        cache.keep(TOKENS + key)  # kept for the next build whose clusters change
     return found
 
 

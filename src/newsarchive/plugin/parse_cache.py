@@ -211,8 +211,7 @@ _worker_settings: dict = {}
 def _parse_file(path: str) -> list[tuple[str, bytes]]:
     """A file's cache entries, pickled: what the reader makes of it, and its figures (``content_object_init``'s
     work, done here so that it runs on every core too and is never done again in the main process)."""
-    from ..research.clusters import Tokens
-    from .clusters import cluster_text, text_key
+    from .clusters import cluster_text, token_entries
     from .figures import figures_of_body
 
     raw = Path(path).read_bytes()
@@ -226,10 +225,7 @@ def _parse_file(path: str) -> list[tuple[str, bytes]]:
     # (title and plain body): when Pelican's title is the file's, the main process finds them
     title = parsed.meta.get("title")
     if isinstance(title, list) and len(title) == 1 and isinstance(title[0], str):
-        text = cluster_text(title[0], figures[1])
-        tokens = Tokens.of(text)
-        key = text_key(text)
-        entries += [("tokens:" + key, tokens), ("token-digest:" + key, tokens.digest)]
+        entries += token_entries(cluster_text(title[0], figures[1]))
     return [(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)) for key, value in entries]
 
 

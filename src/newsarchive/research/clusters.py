@@ -138,7 +138,6 @@ class _Matrix:
     indptr: object  # numpy int64, one more than the rows: row ``p`` is ``indptr[p]:indptr[p + 1]``
     terms: object  # numpy int32
     weights: object  # numpy float64, each row of norm 1 (or all zeros)
-    df: object  # numpy int64: how many texts have each term
     names: list[str]  # each term number's word
 
     @classmethod
@@ -169,7 +168,7 @@ class _Matrix:
             vector = numpy.fromiter(counts.values(), dtype=numpy.float64, count=high - low) * idf[row]
             norm = math.sqrt(float(vector @ vector)) or 1.0
             terms[low:high], weights[low:high] = row, vector / norm
-        return cls(indptr, terms, weights, numpy.array(df, dtype=numpy.int64), list(number))
+        return cls(indptr, terms, weights, list(number))
 
     @property
     def size(self) -> int:
@@ -182,17 +181,12 @@ class _Matrix:
     def entries(self, positions):
         """The indices into ``terms``/``weights`` of these rows' entries, row after row, and the
         number (0, 1, ...) of the row each belongs to."""
+        import numpy
+
         starts = self.indptr[positions]
-        return _runs(starts, self.indptr[positions + 1] - starts)
-
-
-def _runs(starts, lengths):
-    """``concatenate([arange(s, s + n) for s, n in zip(starts, lengths)])``, and for each of its
-    items the number of the run it is in."""
-    import numpy
-
-    owner = numpy.repeat(numpy.arange(len(starts)), lengths)
-    return numpy.arange(int(lengths.sum())) - (numpy.cumsum(lengths) - lengths)[owner] + starts[owner], owner
+        lengths = self.indptr[positions + 1] - starts
+        owner = numpy.repeat(numpy.arange(len(positions)), lengths)
+        return numpy.arange(int(lengths.sum())) - (numpy.cumsum(lengths) - lengths)[owner] + starts[owner], owner
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -221,6 +215,12 @@ class _Cosines:
         products = dense[matrix.terms[entries]] * matrix.weights[entries]
         dense[terms] = 0.0
         return numpy.bincount(owner, weights=products, minlength=len(others))
+
+    def reaching(self, position: int, others, threshold: float):
+        """``(position, other, cosine)`` for each of ``others`` whose cosine reaches ``threshold``."""
+        values = self.of(position, others)
+        linked = values >= threshold
+        return zip([position] * int(linked.sum()), others[linked].tolist(), values[linked].tolist(), strict=True)
 
 
 def _day_span(item: StoryInput) -> tuple[int, int] | None:
@@ -256,10 +256,11 @@ def cluster_stories(
         counts_of = counts if callable(counts) else counts.__getitem__
     matrix = _Matrix.of(counts_of, len(items))
     spans = [_day_span(item) for item in items]
+    source_of = _source_numbers(items)
     links: dict[int, list[tuple[float, int]]] = defaultdict(list)  # position -> (cosine, linked position)
     for first, second, similarity_of_pair in chain(
-        _dated_links(items, matrix, spans, similarity, days),
-        _undated_links(items, matrix, spans, undated_similarity),
+        _dated_links(items, matrix, spans, source_of, similarity, days),
+        _undated_links(items, matrix, spans, source_of, undated_similarity),
     ):
         links[first].append((similarity_of_pair, second))
         links[second].append((similarity_of_pair, first))
@@ -307,7 +308,7 @@ def _source_numbers(items: list[StoryInput]):
                        dtype=numpy.int64)
 
 
-def _dated_links(items: list[StoryInput], matrix: _Matrix, spans, threshold: float, days: int):
+def _dated_links(items: list[StoryInput], matrix: _Matrix, spans, source_of, threshold: float, days: int):
     """Every linked pair of dated items ``(first, second, cosine)``: sharing a tag, from two
     sources, the second no earlier in the order of days and starting at most ``days`` after the
     first's last day, with a cosine that reaches ``threshold``.
@@ -328,7 +329,6 @@ def _dated_links(items: list[StoryInput], matrix: _Matrix, spans, threshold: flo
         for tag in items[position].tags:
             ranks_by_tag[tag].append(rank)
     tag_ranks = {tag: numpy.array(ranks, dtype=numpy.int64) for tag, ranks in ranks_by_tag.items()}
-    source_of = _source_numbers(items)
     cosines = _Cosines(matrix)
     for rank, first in enumerate(by_day):
         end = bisect_right(starts, spans[first][1] + days, rank + 1)
@@ -345,12 +345,10 @@ def _dated_links(items: list[StoryInput], matrix: _Matrix, spans, threshold: flo
         partners = partners[(source_of[partners] >= 0) & (source_of[partners] != source_of[first])]
         if not len(partners):
             continue
-        values = cosines.of(first, partners)
-        linked = values >= threshold
-        yield from zip([first] * int(linked.sum()), partners[linked].tolist(), values[linked].tolist(), strict=True)
+        yield from cosines.reaching(first, partners, threshold)
 
 
-def _undated_links(items: list[StoryInput], matrix: _Matrix, spans, threshold: float):
+def _undated_links(items: list[StoryInput], matrix: _Matrix, spans, source_of, threshold: float):
     """Every linked pair with an undated item ``(undated, other, cosine)``: sharing a tag, from
     two sources, with a cosine that reaches ``threshold``; the other item is dated or a later
     undated one.
@@ -361,7 +359,6 @@ def _undated_links(items: list[StoryInput], matrix: _Matrix, spans, threshold: f
     """
     import numpy
 
-    source_of = _source_numbers(items)
     undated = [p for p in range(len(items)) if spans[p] is None and items[p].tags and source_of[p] >= 0]
     if not undated:
         return
@@ -387,9 +384,7 @@ def _undated_links(items: list[StoryInput], matrix: _Matrix, spans, threshold: f
         partners = partners[columns.may_reach(first, threshold)[partners]]
         if not len(partners):
             continue
-        values = cosines.of(first, partners)
-        linked = values >= threshold
-        yield from zip([first] * int(linked.sum()), partners[linked].tolist(), values[linked].tolist(), strict=True)
+        yield from cosines.reaching(first, partners, threshold)
 
 
 # Room for rounding in a bound: a pair whose bound falls short of the threshold by less is compared.
