@@ -113,7 +113,7 @@ def build(
     if not settings_file.exists():
         err.print(f"{settings_file}: no such settings file (run from the site folder)", markup=False)
         raise typer.Exit(2)
-    report = build_site(settings_file, output, force=force)
+    report = build_site(settings_file, output, force=force, load_shared=False)
     _finish(report.problems, strict=False, summary=report.describe())
 
 

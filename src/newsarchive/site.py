@@ -65,11 +65,15 @@ class _ProblemHandler(logging.Handler):
             self.problems.warn(str(path), 0, message)
 
 
-def build_site(settings_file: Path, output: Path | None = None, force: bool = False) -> BuildReport:
+def build_site(settings_file: Path, output: Path | None = None, force: bool = False,
+               load_shared: bool = True) -> BuildReport:
     """Build with Pelican into a staging folder beside the output, and swap it in only on success.
 
     A build that fails halfway (a template error, a plugin bug) leaves the previous output
-    exactly as it was and says what failed.
+    exactly as it was and says what failed. ``load_shared``: load what every build uses (the
+    tagger and its taxonomy) in this process first, so that a process running many builds (the
+    tests) loads it once; a process that builds once (the command line) passes False, so that it
+    stays small beside the Pelican process and Pagefind (the Pelican process loads it itself).
     """
     from pelican.settings import read_settings
 
@@ -92,7 +96,8 @@ def build_site(settings_file: Path, output: Path | None = None, force: bool = Fa
         report.seconds = time.perf_counter() - started
         return report
     settings[ENVIRONMENT] = build_stamp.environment_digest(given)
-    finished = _run_pelican_apart(settings, settings_file, report) and _after_pelican(staging, settings, report)
+    finished = (_run_pelican_apart(settings, settings_file, report, load_shared)
+                and _after_pelican(staging, settings, report))
     if finished:
         _swap_in(staging, final)
         records = settings.get(PAGE_RECORDS)
@@ -128,21 +133,22 @@ def _pelican_run(settings: dict, settings_file: Path) -> _PelicanRun:
     return _PelicanRun(finished, report.problems, report.articles, left)
 
 
-def _run_pelican_apart(settings: dict, settings_file: Path, report: BuildReport) -> bool:
+def _run_pelican_apart(settings: dict, settings_file: Path, report: BuildReport, load_shared: bool) -> bool:
     """``_run_pelican`` in a child process (see :mod:`.apart`): Pagefind then runs beside a small parent.
 
-    What every build loads the same way (Pelican's modules, the tagger and its taxonomy) is
-    loaded here first, so that a process running many builds (the tests) loads it once.
+    With ``load_shared``, what every build loads the same way (Pelican's modules, the tagger
+    and its taxonomy) is loaded here first, so that a process running many builds loads it once.
     """
-    import pelican.generators  # noqa: F401
+    if load_shared:
+        import pelican.generators  # noqa: F401
 
-    from . import plugin  # noqa: F401
-    from .plugin.tags import site_tagger
+        from . import plugin  # noqa: F401
+        from .plugin.tags import site_tagger
 
-    try:
-        site_tagger(settings)
-    except Exception:  # noqa: S110 - the build in the child loads it again and reports what is wrong
-        pass
+        try:
+            site_tagger(settings)
+        except Exception:  # noqa: S110 - the build in the child loads it again and reports what is wrong
+            pass
     try:
         run = call_apart(_pelican_run, settings, settings_file)
     except ChildFailed as exc:

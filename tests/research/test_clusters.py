@@ -226,3 +226,20 @@ def test_matrix_rows_are_the_tfidf_vectors_and_cosines_match():
 
     found = _Cosines(matrix).of(0, numpy.arange(len(items)))
     assert [round(v, 12) for v in found] == [round(cosine(vectors[0], v), 12) for v in vectors]
+
+
+def test_cosines_looked_up_in_batches_are_exactly_those_looked_up_at_once(monkeypatch):
+    """A common tag's partners are looked up a batch of entries at a time, to bound the arrays."""
+    import numpy
+
+    from newsarchive.research import clusters as module
+    from newsarchive.research.clusters import _Cosines, _Matrix, token_counts
+
+    items = random_corpus(5)
+    matrix = _Matrix.of(lambda p: token_counts(items[p].text), len(items))
+    others = numpy.arange(len(items))[::-1].copy()
+    at_once = _Cosines(matrix).of(3, others)
+    monkeypatch.setattr(module, "BATCH_ENTRIES", 40)
+    cosines = _Cosines(matrix)
+    assert len(cosines._batches(others)) > 3
+    assert cosines.of(3, others).tolist() == at_once.tolist()  # the same sums in the same order

@@ -15,6 +15,7 @@ from . import (
     large_sites,
     membership,
     ordering,
+    packed,
     page_data,
     parse_cache,
     provenance,
@@ -36,6 +37,7 @@ def register() -> None:
     signals.initialized.connect(settings.apply_defaults)
     signals.article_generator_context.connect(dates.give_undated_a_sort_date)
     signals.article_generator_context.connect(sources.attach_source)
+    signals.content_object_init.connect(packed.use_packed_fields)  # first: the others may pack a field
     signals.content_object_init.connect(dates.attach_published_date)
     signals.content_object_init.connect(provenance.attach_provenance)
     signals.content_object_init.connect(fields.attach_fields)

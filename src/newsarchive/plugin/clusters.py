@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pelican.generators import Generator
@@ -43,7 +44,9 @@ class StoryCluster:
         return [figure for article in self.articles for figure in getattr(article, "figures", None) or ()]
 
 
-def story_input(article) -> StoryInput:
+def story_input(article, text: str = "") -> StoryInput:
+    """What clustering reads of an article; its text only when given (``build_clusters`` reads
+    each article's text when it needs it, instead of holding them all)."""
     published = getattr(article, "published", None)
     known = published is not None and published.known
     tags = frozenset(
@@ -56,8 +59,12 @@ def story_input(article) -> StoryInput:
         date=article.date.date() if known else None,
         precision=published.precision if known else "unknown",
         tags=tags,
-        text=cluster_text(article.title, getattr(article, "body_text", "")),
+        text=text,
     )
+
+
+def article_text(article) -> str:
+    return cluster_text(article.title, getattr(article, "body_text", ""))
 
 
 def cluster_text(title: str, body_text: str) -> str:
@@ -103,22 +110,22 @@ def token_entries(text: str) -> list[tuple[str, object]]:
     return [(TOKENS + key, tokens), (TOKEN_DIGEST + key, tokens.digest)]
 
 
-def text_tokens(text: str, key: str, cache: parse_cache.ParseCache) -> Tokens:
-    """The text's tokens (``key`` is its ``text_key``), from the cache when an article with this
-    text was built before."""
+def text_tokens(text_of: Callable[[], str], key: str, cache: parse_cache.ParseCache) -> Tokens:
+    """The tokens of the text ``text_of`` gives (``key`` is its ``text_key``), from the cache when
+    an article with this text was built before (then the text is not read)."""
     found = cache.get(TOKENS + key)
     if found is None:
-        found = Tokens.of(text)
+        found = Tokens.of(text_of())
         cache.put(TOKENS + key, found)
     return found
 
 
-def token_digest(text: str, key: str, cache: parse_cache.ParseCache) -> str:
+def token_digest(text_of: Callable[[], str], key: str, cache: parse_cache.ParseCache) -> str:
     """The digest of the text's tokens, cached apart from them: a build whose clusters are cached
     reads 64 characters per article, not its counts."""
     found = cache.get(TOKEN_DIGEST + key)
     if found is None:
-        found = text_tokens(text, key, cache).digest
+        found = text_tokens(text_of, key, cache).digest
         cache.put(TOKEN_DIGEST + key, found)
     else:
         cache.keep(TOKENS + key)  # kept for the next build whose clusters change
@@ -127,7 +134,7 @@ def token_digest(text: str, key: str, cache: parse_cache.ParseCache) -> str:
 
 def build_clusters(articles: list, pelican_settings: dict) -> list[StoryCluster]:
     """Clusters of the site's articles; each article gets ``story`` and ``also_reported``."""
-    inputs = [story_input(a) for a in articles]
+    inputs = [story_input(a) for a in articles]  # without their texts: read one at a time below
     options = {
         "similarity": settings.get(pelican_settings, "NEWSARCHIVE_CLUSTER_SIMILARITY"),
         "undated_similarity": settings.get(pelican_settings, "NEWSARCHIVE_CLUSTER_UNDATED_SIMILARITY"),
@@ -137,13 +144,17 @@ def build_clusters(articles: list, pelican_settings: dict) -> list[StoryCluster]
     # so an edit tokenises one. The clusters depend only on the inputs (and the clustering
     # code, which the cache's configuration covers): a rebuild of the same articles reuses them.
     cache = parse_cache.cache_for(pelican_settings)
-    text_keys = [text_key(item.text) for item in inputs]  # each text hashed once
-    digests = [token_digest(item.text, k, cache) for item, k in zip(inputs, text_keys, strict=True)]
+    text_keys = [text_key(article_text(a)) for a in articles]  # each text hashed once
+
+    def text_of(position: int) -> Callable[[], str]:
+        return lambda: article_text(articles[position])
+
+    digests = [token_digest(text_of(position), key, cache) for position, key in enumerate(text_keys)]
     clusters_key = "clusters:" + _inputs_digest(inputs, digests, options)
     found = cache.get(clusters_key)
     if found is None:
         def counts_of(position: int):  # read when needed (a few times), never all held at once
-            return text_tokens(inputs[position].text, text_keys[position], cache).counts
+            return text_tokens(text_of(position), text_keys[position], cache).counts
 
         found = cluster_stories(inputs, **options, counts=counts_of)
         cache.put(clusters_key, found)

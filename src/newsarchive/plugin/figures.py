@@ -17,6 +17,7 @@ from pelican.contents import Article
 
 from ..research.figures import Figure, extract_figures
 from . import parse_cache
+from .packed import Packed, PackedFields, pack_text, unpacked
 
 PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
@@ -67,6 +68,13 @@ def figures_of_body(body: str) -> tuple[str, str, list[Figure]]:
     return anchored, "\n\n".join(paragraphs), extract_figures(paragraphs)
 
 
+def figures_entry(body: str) -> tuple[tuple[Packed, Packed, list[Figure]], str]:
+    """What the parse cache keeps of a rendered body (``figures_of_body``, its texts packed), and
+    the plain text."""
+    anchored, plain, figures = figures_of_body(body)
+    return (pack_text(anchored), pack_text(plain), figures), plain
+
+
 def attach_figures(content) -> None:
     if not isinstance(content, Article):
         return
@@ -75,7 +83,10 @@ def attach_figures(content) -> None:
     key = parse_cache.figures_key(body)
     found = cache.get(key)
     if found is None:
-        found = figures_of_body(body)
+        found, _ = figures_entry(body)
         cache.put(key, found)
-    content._content, content.body_text, figures = found
+    # packed (see ``packed.py``) on an article of Pelican's own kind; unpacked on any other
+    keep = (lambda value: value) if isinstance(content, PackedFields) else unpacked
+    anchored, plain, figures = found
+    content._content, content.body_text = keep(anchored), keep(plain)
     content.figures = [ReportedFigure(figure, content, paragraph_anchor(figure.paragraph)) for figure in figures]

@@ -18,6 +18,7 @@ dates) are made from them at each build, as without cache.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -32,8 +33,9 @@ from markdown import Markdown
 
 from .. import __version__
 from . import settings
+from .packed import Packed, pack_object
 
-FORMAT = 2
+FORMAT = 3
 # Source files whose code decides what a cached entry holds; editing one invalidates the cache.
 _CODE = (
     "tagging",
@@ -51,8 +53,8 @@ class Parsed:
 
     html: str  # Python-Markdown's output
     meta: dict  # Markdown's raw metadata: name -> list of strings
-    evidence: list  # TagEvidence of every tag, by type then name
-    figures: dict = field(default_factory=dict)  # sha256 of the rendered body -> (anchored, texts, figures)
+    evidence: Packed  # TagEvidence of every tag, by type then name, packed (see ``packed.py``)
+    tags: list[str] = field(default_factory=list)  # the names of those tags, in that order
 
 
 def _code_digest() -> str:
@@ -202,30 +204,40 @@ def parse_text(text: str, pelican_settings: dict) -> Parsed:
     html = md.convert(text)
     meta = getattr(md, "Meta", {}) or {}
     exclude = settings.get(pelican_settings, "EXCLUDE_TAGS") or ()
-    return Parsed(html, meta, tag_article(text, site_tagger(pelican_settings), exclude))
+    evidence = tag_article(text, site_tagger(pelican_settings), exclude)
+    return Parsed(html, meta, pack_object(evidence), [e.name for e in evidence])
 
 
 _worker_settings: dict = {}
+
+
+def _start_worker() -> None:
+    """A worker's collector: the build pauses it while reading (``collector``), and the fork inherits
+    that. Each file makes cyclic garbage (a ``Markdown`` instance refers to itself through its
+    processors): without collection a worker would keep every file's, hundreds of MB at 10,000
+    articles. What the worker inherited stays out of its collections."""
+    gc.freeze()
+    gc.enable()
 
 
 def _parse_file(path: str) -> list[tuple[str, bytes]]:
     """A file's cache entries, pickled: what the reader makes of it, and its figures (``content_object_init``'s
     work, done here so that it runs on every core too and is never done again in the main process)."""
     from .clusters import cluster_text, token_entries
-    from .figures import figures_of_body
+    from .figures import figures_entry
 
     raw = Path(path).read_bytes()
     try:
         parsed = parse_text(raw.decode("utf-8"), _worker_settings)
     except Exception:  # left to the reader, which reports it with the file's name
         return []
-    figures = figures_of_body(parsed.html)
+    figures, plain = figures_entry(parsed.html)
     entries = [(file_key(raw), parsed), (figures_key(parsed.html), figures)]
     # the words the story clusters count, under the hash of the text they will be asked for
     # (title and plain body): when Pelican's title is the file's, the main process finds them
     title = parsed.meta.get("title")
     if isinstance(title, list) and len(title) == 1 and isinstance(title[0], str):
-        entries += token_entries(cluster_text(title[0], figures[1]))
+        entries += token_entries(cluster_text(title[0], plain))
     return [(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)) for key, value in entries]
 
 
@@ -262,7 +274,7 @@ def prefill(generator) -> None:
     _worker_settings = {key: pelican_settings[key] for key in ("MARKDOWN", "PATH", "EXCLUDE_TAGS",
                                                                 "NEWSARCHIVE_TAXONOMY") if key in pelican_settings}
     context = multiprocessing.get_context("fork")
-    with context.Pool(count) as pool:
+    with context.Pool(count, initializer=_start_worker) as pool:
         for entries in pool.imap(_parse_file, missing, chunksize=16):
             for key, value in entries:  # stored as the workers pickled them: the main process holds none
                 cache.put_pickled(key, value)

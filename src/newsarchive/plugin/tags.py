@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter, OrderedDict, defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -24,6 +25,7 @@ from ..tagging.normalize import normal_key
 from ..tagging.tagger import TagEvidence, Tagger, tagger_for, type_order
 from . import parse_cache, settings
 from .fingerprints import SOURCE_KEY
+from .packed import unpacked
 
 logger = logging.getLogger("pelican.newsarchive.tags")  # under "pelican": a build reports it as a problem
 
@@ -66,12 +68,11 @@ class TaggingMarkdownReader(MarkdownReader):
         else:
             self._md = _NO_MARKDOWN
         content, metadata = parsed.html, self._parse_metadata(parsed.meta)
-        evidence = parsed.evidence
-        if evidence:
-            metadata["tags"] = [Tag(e.name, self.settings) for e in evidence]
+        if parsed.tags:
+            metadata["tags"] = [Tag(name, self.settings) for name in parsed.tags]
         else:
             metadata.pop("tags", None)
-        metadata["tag_evidence"] = evidence
+        metadata["tag_evidence"] = parsed.evidence  # packed: see ``packed.py``
         metadata[SOURCE_KEY] = key  # what a page's fingerprint uses for all that comes from the file
         return content, metadata
 
@@ -89,23 +90,23 @@ def use_tagging_reader(readers) -> None:
 def attach_tag_data(generator) -> None:
     """After aggregation: one shared ``Tag`` object per tag, with its data for templates."""
     canonical = {tag.slug: tag for tag in generator.tags}
-    evidence_by_slug: dict[str, list[TagEvidence]] = defaultdict(list)
+    seen_by_slug: dict[str, _Seen] = defaultdict(_Seen)
     everything = [*generator.articles, *generator.translations, *getattr(generator, "hidden_articles", ())]
-    for article in everything:
+    for article in everything:  # each article's evidence unpacked in turn, never all at once
         article.tags = [canonical.get(tag.slug, tag) for tag in getattr(article, "tags", None) or ()]
-        by_name = {e.name: e for e in getattr(article, "tag_evidence", None) or ()}
+        by_name = {e.name: e for e in unpacked(getattr(article, "tag_evidence", None)) or ()}
         for tag in article.tags:
             if tag.name in by_name:
-                evidence_by_slug[tag.slug].append(by_name[tag.name])
+                seen_by_slug[tag.slug].add(by_name[tag.name])
     shared: dict[str, Counter] = defaultdict(Counter)
     for article in generator.articles:
         slugs = sorted({tag.slug for tag in article.tags})
         for slug in slugs:
             shared[slug].update(other for other in slugs if other != slug)
     for slug, tag in canonical.items():
-        found = evidence_by_slug.get(slug, [])
-        tag.type = found[0].type if found else UNKNOWN_TYPE
-        tag.aliases = aliases_seen(tag.name, found)
+        seen = seen_by_slug.get(slug) or _Seen()
+        tag.type = seen.type or UNKNOWN_TYPE
+        tag.aliases = _aliases(tag.name, seen.spellings, seen.given_as)
         tag.count = len(generator.tags[tag])
         pairs = [(canonical[other], count) for other, count in shared[slug].items()]
         tag.related = sorted(pairs, key=lambda pair: (-pair[1], pair[0].name.casefold(), pair[0].name))[:RELATED_TAGS]
@@ -114,15 +115,35 @@ def attach_tag_data(generator) -> None:
             if not hasattr(tag, "type"):
                 tag.type, tag.aliases, tag.count, tag.related = UNKNOWN_TYPE, [], 0, []
         article.tags_by_type = tags_by_type(article.tags)
-        article.tag_evidence = getattr(article, "tag_evidence", None) or []
+        if vars(article).get("tag_evidence") is None:  # read packed, not unpacked again
+            article.tag_evidence = []
+
+
+@dataclass
+class _Seen:
+    """What the evidence of one tag's articles says of it, gathered article by article."""
+
+    type: str | None = None  # as the first article's evidence gives it
+    spellings: set[str] = field(default_factory=set)  # as found in the texts
+    given_as: set[str] = field(default_factory=set)  # as written in ``Tags:`` headers
+
+    def add(self, evidence: TagEvidence) -> None:
+        if self.type is None:
+            self.type = evidence.type
+        self.spellings.update(m.spelling for m in evidence.matches)
+        self.given_as.update(evidence.given_as)
 
 
 def aliases_seen(name: str, found: list[TagEvidence]) -> list[str]:
     """The spellings other than ``name`` that gave this tag, as the taxonomy writes them when it can."""
+    return _aliases(name, {m.spelling for e in found for m in e.matches}, {s for e in found for s in e.given_as})
+
+
+def _aliases(name: str, spellings_found: set[str], given_as: set[str]) -> list[str]:
     spellings: dict[str, str] = {normal_key(name): name}
-    for spelling in sorted({m.spelling for e in found for m in e.matches}):
+    for spelling in sorted(spellings_found):
         spellings.setdefault(normal_key(spelling), spelling)
-    for spelling in sorted({s for e in found for s in e.given_as}):  # hand-given: only if written another way
+    for spelling in sorted(given_as):  # hand-given: only if written another way
         spellings.setdefault(normal_key(spelling), spelling)
     return sorted(s for s in spellings.values() if s != name)
 

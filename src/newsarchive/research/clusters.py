@@ -195,6 +195,9 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(term, 0.0) for term, v in a.items())
 
 
+BATCH_ENTRIES = 1 << 18  # row entries looked up at once by ``_Cosines.of``: a few MB of arrays
+
+
 class _Cosines:
     """Cosines of one vector with many: the one is spread over a dense array of all terms,
     and the others' entries are looked up in it, all in numpy."""
@@ -211,10 +214,31 @@ class _Cosines:
         matrix, dense = self.matrix, self.dense
         terms, weights = matrix.row(position)
         dense[terms] = weights
-        entries, owner = matrix.entries(others)
-        products = dense[matrix.terms[entries]] * matrix.weights[entries]
+        parts = []
+        for start, end in self._batches(others):  # a few arrays of each batch's entries at a time
+            entries, owner = matrix.entries(others[start:end])
+            products = dense[matrix.terms[entries]] * matrix.weights[entries]
+            parts.append(numpy.bincount(owner, weights=products, minlength=end - start))
         dense[terms] = 0.0
-        return numpy.bincount(owner, weights=products, minlength=len(others))
+        return parts[0] if len(parts) == 1 else numpy.concatenate(parts)
+
+    def _batches(self, others):
+        """``(start, end)`` slices of ``others`` with at most ``BATCH_ENTRIES`` entries each (one
+        row may have more), so that a common tag's thousands of partners do not need arrays of all
+        their entries at once."""
+        import numpy
+
+        indptr = self.matrix.indptr
+        sizes = numpy.cumsum(indptr[others + 1] - indptr[others])
+        if not len(sizes) or sizes[-1] <= BATCH_ENTRIES:
+            return [(0, len(others))]
+        bounds, start = [], 0
+        while start < len(others):
+            before = int(sizes[start - 1]) if start else 0
+            end = max(int(numpy.searchsorted(sizes, before + BATCH_ENTRIES, side="right")), start + 1)
+            bounds.append((start, end))
+            start = end
+        return bounds
 
     def reaching(self, position: int, others, threshold: float):
         """``(position, other, cosine)`` for each of ``others`` whose cosine reaches ``threshold``."""
