@@ -98,3 +98,17 @@ def test_parse_workers_collect_their_garbage_although_the_build_paused_collectio
         assert gc.isenabled()
     finally:
         collector.release(None)
+
+
+def test_figures_are_packed_as_data_and_read_as_reported_in_their_article():
+    from newsarchive.plugin.figures import ReportedFigure
+    from newsarchive.research.figures import extract_figures
+
+    figures = extract_figures(["No figure here.", "Still none.", "Then 3 people were injured."])
+    assert figures
+    found = article()
+    packed.use_packed_fields(found)
+    found.figures = packed.pack_object(figures)
+    shown = found.figures
+    assert [f.figure for f in shown] == figures
+    assert all(isinstance(f, ReportedFigure) and f.article is found and f.anchor == "para-3" for f in shown)

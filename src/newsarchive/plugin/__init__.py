@@ -53,6 +53,7 @@ def register() -> None:
     signals.get_generators.connect(search.get_generators)
     signals.initialized.connect(sitemap.start)
     signals.content_written.connect(sitemap.record)
+    signals.content_written.connect(page_data.release_page_data)
     signals.finalized.connect(sitemap.write)
     signals.initialized.connect(tags.check_taxonomy)
     signals.readers_init.connect(tags.use_tagging_reader)

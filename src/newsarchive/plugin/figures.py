@@ -17,7 +17,7 @@ from pelican.contents import Article
 
 from ..research.figures import Figure, extract_figures
 from . import parse_cache
-from .packed import Packed, PackedFields, pack_text, unpacked
+from .packed import Packed, PackedFields, pack_object, pack_text, unpacked
 
 PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
@@ -68,11 +68,15 @@ def figures_of_body(body: str) -> tuple[str, str, list[Figure]]:
     return anchored, "\n\n".join(paragraphs), extract_figures(paragraphs)
 
 
-def figures_entry(body: str) -> tuple[tuple[Packed, Packed, list[Figure]], str]:
+def figures_entry(body: str) -> tuple[tuple[Packed, Packed, Packed], str]:
     """What the parse cache keeps of a rendered body (``figures_of_body``, its texts packed), and
     the plain text."""
     anchored, plain, figures = figures_of_body(body)
-    return (pack_text(anchored), pack_text(plain), figures), plain
+    return (pack_text(anchored), pack_text(plain), pack_object(figures)), plain
+
+
+def reported_figures(article, figures: list[Figure]) -> list[ReportedFigure]:
+    return [ReportedFigure(figure, article, paragraph_anchor(figure.paragraph)) for figure in figures]
 
 
 def attach_figures(content) -> None:
@@ -86,7 +90,9 @@ def attach_figures(content) -> None:
         found, _ = figures_entry(body)
         cache.put(key, found)
     # packed (see ``packed.py``) on an article of Pelican's own kind; unpacked on any other
-    keep = (lambda value: value) if isinstance(content, PackedFields) else unpacked
     anchored, plain, figures = found
-    content._content, content.body_text = keep(anchored), keep(plain)
-    content.figures = [ReportedFigure(figure, content, paragraph_anchor(figure.paragraph)) for figure in figures]
+    if isinstance(content, PackedFields):
+        content._content, content.body_text, content.figures = anchored, plain, figures
+    else:
+        content._content, content.body_text = unpacked(anchored), unpacked(plain)
+        content.figures = reported_figures(content, unpacked(figures))

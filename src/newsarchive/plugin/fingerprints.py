@@ -127,11 +127,19 @@ def _attribute_names(tree) -> set[str]:
     return names
 
 
+# What the memo keeps: the objects many pages meet (articles, tags, authors, sources) and long
+# lists (the site's articles, a tag's). The rest (a figure, a date, a paginator's page, a short
+# list) is met through one of those, or by one page: hashing it again costs less than keeping
+# it, and its memo entry, for the whole build (at 10,000 articles, 100 MB more).
+_MEMOIZED = (Content, URLWrapper)
+_MEMO_MIN_LENGTH = 32
+
+
 @dataclass
 class Hasher:
     """Hashes values the way a page reads them; one per build, so shared values are hashed once."""
 
-    _memo: dict = field(default_factory=dict)
+    _memo: dict = field(default_factory=dict)  # id(value) * 4 + mode -> digest
     _keep: list = field(default_factory=list)  # the memo's objects, alive for the memo's life (ids stay unique)
 
     def digest(self, value, mode: Mode = Mode.LINK, depth: int = 0) -> bytes:
@@ -141,11 +149,13 @@ class Hasher:
             if isinstance(value, (datetime.date, datetime.time)):
                 return f"{type(value).__name__}:{value.isoformat()}:{getattr(value, 'tzinfo', None)!r}".encode()
             return f"{type(value).__name__}:{value!r}".encode()
-        key = (id(value), mode)
+        if not (isinstance(value, _MEMOIZED)
+                or (isinstance(value, (list, tuple, dict, set, frozenset)) and len(value) >= _MEMO_MIN_LENGTH)):
+            return self._digest_object(value, mode, depth)
+        key = id(value) * 4 + mode
         found = self._memo.get(key)
         if found is None:
-            found = self._digest_object(value, mode, depth)
-            self._memo[key] = found
+            found = self._memo[key] = self._digest_object(value, mode, depth)
             self._keep.append(value)
         return found
 

@@ -1,9 +1,10 @@
 """An article's bulky fields kept compressed in memory, unpacked each time they are read.
 
 A build holds every article from reading to writing. At 10,000 articles the HTML bodies,
-their plain text and the tag evidence are about 530 MB as Python objects, yet each is read
-a handful of times: the body by the article's page and its feeds, the plain text by the
-story clusters, the evidence by the tag pages' data. So they are kept zlib-compressed (the
+their plain text, the tag evidence and the figures are about 580 MB as Python objects, yet
+each is read a handful of times: the body by the article's page and its feeds, the plain
+text by the story clusters, the evidence by the tag pages' data, the figures by the article's
+and its story's pages (each read makes the figures' objects anew). So they are kept zlib-compressed (the
 parse workers compress them, and the parse cache stores them so), about a sixth of the size,
 and unpacked on each read. Reading ``article._content`` or ``article.tag_evidence`` gives
 the text or the list, as before; assigning a plain value keeps it as it is.
@@ -17,6 +18,7 @@ from __future__ import annotations
 import functools
 import pickle
 import zlib
+from collections.abc import Callable
 
 from pelican.contents import Article, Page
 
@@ -63,7 +65,11 @@ def unpacked(value):
 
 
 class _PackedField:
-    """A field kept in the instance's ``__dict__`` under its own name, packed or not; read unpacked."""
+    """A field kept in the instance's ``__dict__`` under its own name, packed or not; read unpacked
+    (and, when packed, given to ``wrap`` with the instance)."""
+
+    def __init__(self, wrap: Callable | None = None):
+        self.wrap = wrap
 
     def __set_name__(self, owner, name: str) -> None:
         self.name = name
@@ -72,9 +78,12 @@ class _PackedField:
         if instance is None:
             return self
         try:
-            return unpacked(instance.__dict__[self.name])
+            value = instance.__dict__[self.name]
         except KeyError:
             raise AttributeError(self.name) from None
+        if not isinstance(value, Packed):
+            return value
+        return value.unpack() if self.wrap is None else self.wrap(instance, value.unpack())
 
     def __set__(self, instance, value) -> None:
         instance.__dict__[self.name] = value
@@ -92,9 +101,16 @@ class PackedFields:
     _content = _PackedField()
     body_text = _PackedField()
     tag_evidence = _PackedField()
+    figures = _PackedField(wrap=lambda article, figures: _reported_figures(article, figures))
 
     def get_content(self, siteurl: str) -> str:
         return _content_with_links(self, siteurl)
+
+
+def _reported_figures(article, figures: list) -> list:
+    from .figures import reported_figures  # figures.py packs with this module
+
+    return reported_figures(article, figures)
 
 
 @functools.lru_cache(maxsize=RECENT_BODIES)
