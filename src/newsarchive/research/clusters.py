@@ -386,7 +386,9 @@ def _undated_links(items: list[StoryInput], matrix: _Matrix, spans, source_of, t
     undated = [p for p in range(len(items)) if spans[p] is None and items[p].tags and source_of[p] >= 0]
     if not undated:
         return
-    columns = _Columns(matrix, numpy.unique(numpy.concatenate([matrix.row(p)[0] for p in undated])))
+    # columns only for the terms the bounds read: the undated articles' heaviest (rare words,
+    # short columns), not the frequent words of the rest (at 10k, 180 MB of arrays for nothing)
+    columns = _Columns(matrix, numpy.unique(numpy.concatenate([_head(matrix, p, threshold)[0] for p in undated])))
     members_by_tag: dict[str, list[int]] = defaultdict(list)
     for position, item in enumerate(items):
         for tag in item.tags:
@@ -413,10 +415,22 @@ def _undated_links(items: list[StoryInput], matrix: _Matrix, spans, source_of, t
 
 # Room for rounding in a bound: a pair whose bound falls short of the threshold by less is compared.
 _ROUNDING = 1e-9
+# And for the float32 column weights: each is off by at most 2**-24 of itself, so a bound's sum
+# (at most the cosine of two unit vectors' parts, so at most 1) by at most 2**-24 < 1e-7.
+_ROUNDING_32 = 1e-6
+
+
+# Column entries sorted at once by ``_Columns``: the sort's arrays stay a few MB.
+COLUMN_BATCH = 1 << 20
 
 
 class _Columns:
-    """The matrix by columns, for some terms: each term's rows and weights (compressed columns)."""
+    """The matrix by columns, for some terms: each term's rows and weights (compressed columns).
+
+    Only bounds are read from it, so the weights are float32 (half the memory; a bound's sum
+    is off by less than ``_ROUNDING_32``, which its comparison allows for) and the columns are
+    made a batch of terms at a time (sorting all the entries at once took 180 MB at 10k).
+    """
 
     def __init__(self, matrix: _Matrix, terms):
         import numpy
@@ -424,35 +438,48 @@ class _Columns:
         self.matrix = matrix
         wanted = numpy.zeros(len(matrix.names), dtype=bool)
         wanted[terms] = True
-        entries = numpy.flatnonzero(wanted[matrix.terms])
-        rows = numpy.repeat(numpy.arange(matrix.size), numpy.diff(matrix.indptr))[entries]  # intp: indexes as is
-        by_term = numpy.argsort(matrix.terms[entries], kind="stable")  # each column in the order of rows
-        self.rows, self.weights = rows[by_term], matrix.weights[entries][by_term]
-        counts = numpy.bincount(matrix.terms[entries], minlength=len(matrix.names))
-        self.indptr = numpy.concatenate(([0], numpy.cumsum(counts)))
+        counts = numpy.bincount(matrix.terms, minlength=len(matrix.names)) * wanted
+        self.indptr = indptr = numpy.concatenate(([0], numpy.cumsum(counts)))
+        self.rows = numpy.empty(int(indptr[-1]), dtype=numpy.int32)
+        self.weights = numpy.empty(int(indptr[-1]), dtype=numpy.float32)
+        row_of = numpy.repeat(numpy.arange(matrix.size, dtype=numpy.int32), numpy.diff(matrix.indptr))
+        low = 0
+        while low < len(matrix.names):  # terms low..high-1: about COLUMN_BATCH entries, at least one term
+            high = max(int(numpy.searchsorted(indptr, indptr[low] + COLUMN_BATCH, side="right")) - 1, low + 1)
+            entries = numpy.flatnonzero(wanted[matrix.terms] & (matrix.terms >= low) & (matrix.terms < high))
+            chosen = entries[numpy.argsort(matrix.terms[entries], kind="stable")]  # each column in row order
+            self.rows[indptr[low]:indptr[high]] = row_of[chosen]
+            self.weights[indptr[low]:indptr[high]] = matrix.weights[chosen]
+            low = high
 
     def may_reach(self, position: int, threshold: float):
-        """Whether the cosine of vector ``position`` (whose terms must all have columns) with each
-        vector may reach ``threshold`` (numpy bools): a bound from its heaviest terms only.
-
-        Its terms are taken from the heaviest until the norm of the others is below half the
-        threshold; a cosine is at most its sum over those terms plus that norm (Cauchy-Schwarz),
-        and the rest, mostly frequent words with long columns, is never read.
+        """Whether the cosine of vector ``position`` with each vector may reach ``threshold``
+        (numpy bools): a bound from its heaviest terms only (``_head``), which must have columns.
         """
         import numpy
 
-        terms, weights = self.matrix.row(position)
-        order = numpy.argsort(-weights, kind="stable")
-        terms, weights = terms[order], weights[order]
-        rest = numpy.sqrt(numpy.cumsum((weights * weights)[::-1])[::-1])  # rest[i]: the norm of terms i, i+1, ...
-        head = int(numpy.argmax(rest < threshold / 2)) if len(rest) and rest[-1] < threshold / 2 else len(terms)
+        terms, weights, left = _head(self.matrix, position, threshold)
         indptr, rows, column_weights = self.indptr, self.rows, self.weights
         scores = numpy.zeros(self.matrix.size)
-        for term, weight in zip(terms[:head].tolist(), weights[:head].tolist(), strict=True):
+        for term, weight in zip(terms.tolist(), weights.tolist(), strict=True):
             low, high = indptr[term], indptr[term + 1]
             scores[rows[low:high]] += weight * column_weights[low:high]  # a column has each row once
-        left = float(rest[head]) if head < len(terms) else 0.0
-        return scores + left >= threshold - _ROUNDING
+        return scores + left >= threshold - _ROUNDING - _ROUNDING_32
+
+
+def _head(matrix: _Matrix, position: int, threshold: float):
+    """The heaviest terms of vector ``position`` and their weights, heaviest first, taken until the
+    norm of the others is below half the threshold, and that norm. A cosine is at most its sum over
+    those terms plus that norm (Cauchy-Schwarz), so the rest, mostly frequent words with long
+    columns, is never read."""
+    import numpy
+
+    terms, weights = matrix.row(position)
+    order = numpy.argsort(-weights, kind="stable")
+    terms, weights = terms[order], weights[order]
+    rest = numpy.sqrt(numpy.cumsum((weights * weights)[::-1])[::-1])  # rest[i]: the norm of terms i, i+1, ...
+    head = int(numpy.argmax(rest < threshold / 2)) if len(rest) and rest[-1] < threshold / 2 else len(terms)
+    return terms[:head], weights[:head], float(rest[head]) if head < len(terms) else 0.0
 
 
 def _sort_day(item: StoryInput) -> int:
