@@ -243,3 +243,23 @@ def test_cosines_looked_up_in_batches_are_exactly_those_looked_up_at_once(monkey
     cosines = _Cosines(matrix)
     assert len(cosines._batches(others)) > 3
     assert cosines.of(3, others).tolist() == at_once.tolist()  # the same sums in the same order
+
+
+def test_columns_made_in_batches_of_terms_are_those_made_at_once(monkeypatch):
+    """The undated articles' column index is built a batch of terms at a time, to bound its arrays."""
+    import numpy
+
+    from newsarchive.research import clusters as module
+    from newsarchive.research.clusters import _Columns, _Matrix, token_counts
+
+    items = random_corpus(6)
+    matrix = _Matrix.of(lambda p: token_counts(items[p].text), len(items))
+    every = numpy.arange(len(matrix.names))
+    at_once = _Columns(matrix, every)
+    monkeypatch.setattr(module, "COLUMN_BATCH", 16)
+    monkeypatch.setattr(module, "COLUMN_BATCHES", 1000)
+    batched = _Columns(matrix, every)
+    for name in ("indptr", "rows", "weights"):
+        assert getattr(batched, name).tolist() == getattr(at_once, name).tolist(), name
+    some = every[::3]
+    assert _Columns(matrix, some).indptr[-1] < at_once.indptr[-1]

@@ -420,8 +420,10 @@ _ROUNDING = 1e-9
 _ROUNDING_32 = 1e-6
 
 
-# Column entries sorted at once by ``_Columns``: the sort's arrays stay a few MB.
+# Column entries sorted at once by ``_Columns`` (at least; at most ``COLUMN_BATCHES`` batches, as
+# each batch reads every entry once): the sort's arrays stay a few MB at 10k.
 COLUMN_BATCH = 1 << 20
+COLUMN_BATCHES = 8
 
 
 class _Columns:
@@ -443,9 +445,10 @@ class _Columns:
         self.rows = numpy.empty(int(indptr[-1]), dtype=numpy.int32)
         self.weights = numpy.empty(int(indptr[-1]), dtype=numpy.float32)
         row_of = numpy.repeat(numpy.arange(matrix.size, dtype=numpy.int32), numpy.diff(matrix.indptr))
+        batch = max(COLUMN_BATCH, -(-int(indptr[-1]) // COLUMN_BATCHES))
         low = 0
-        while low < len(matrix.names):  # terms low..high-1: about COLUMN_BATCH entries, at least one term
-            high = max(int(numpy.searchsorted(indptr, indptr[low] + COLUMN_BATCH, side="right")) - 1, low + 1)
+        while low < len(matrix.names):  # terms low..high-1: about ``batch`` entries, at least one term
+            high = max(int(numpy.searchsorted(indptr, indptr[low] + batch, side="right")) - 1, low + 1)
             entries = numpy.flatnonzero(wanted[matrix.terms] & (matrix.terms >= low) & (matrix.terms < high))
             chosen = entries[numpy.argsort(matrix.terms[entries], kind="stable")]  # each column in row order
             self.rows[indptr[low]:indptr[high]] = row_of[chosen]
