@@ -44,9 +44,9 @@ class StoryCluster:
         return [figure for article in self.articles for figure in getattr(article, "figures", None) or ()]
 
 
-def story_input(article, text: str = "") -> StoryInput:
-    """What clustering reads of an article; its text only when given (``build_clusters`` reads
-    each article's text when it needs it, instead of holding them all)."""
+def story_input(article) -> StoryInput:
+    """What clustering reads of an article, but its text: ``build_clusters`` reads each text
+    (``article_text``) when it needs it, instead of holding them all."""
     published = getattr(article, "published", None)
     known = published is not None and published.known
     tags = frozenset(
@@ -59,7 +59,7 @@ def story_input(article, text: str = "") -> StoryInput:
         date=article.date.date() if known else None,
         precision=published.precision if known else "unknown",
         tags=tags,
-        text=text,
+        text="",
     )
 
 

@@ -4,9 +4,9 @@ A build holds every article from reading to writing. At 10,000 articles the HTML
 their plain text, the tag evidence and the figures are about 580 MB as Python objects, yet
 each is read a handful of times: the body by the article's page and its feeds, the plain
 text by the story clusters, the evidence by the tag pages' data, the figures by the article's
-and its story's pages (each read makes the figures' objects anew). So they are kept zlib-compressed (the
-parse workers compress them, and the parse cache stores them so), about a sixth of the size,
-and unpacked on each read. Reading ``article._content`` or ``article.tag_evidence`` gives
+and its story's pages (each read makes the figures' objects anew). So they are kept
+zlib-compressed (the parse workers compress them, and the parse cache stores them so), about
+a sixth of the size, and unpacked on each read. Reading ``article._content`` or ``article.tag_evidence`` gives
 the text or the list, as before; assigning a plain value keeps it as it is.
 
 Pelican memoises ``get_content`` for the whole build, which would keep every unpacked body;
@@ -44,7 +44,7 @@ class Packed:
     def __hash__(self) -> int:
         return hash((self.kind, self.data))
 
-    def __repr__(self) -> str:  # what a page's fingerprint hashes when it walks a packed field
+    def __repr__(self) -> str:  # short: not the bytes (a page's fingerprint hashes those, by ``__slots__``)
         return f"Packed({self.kind}, {zlib.crc32(self.data):08x}, {len(self.data)})"
 
     def __reduce__(self):
@@ -95,22 +95,22 @@ class _PackedField:
             raise AttributeError(self.name) from None
 
 
+def _reported_figures(article, figures: list) -> list:
+    from .figures import reported_figures  # figures.py packs with this module
+
+    return reported_figures(article, figures)
+
+
 class PackedFields:
     """What a packed content class adds to Pelican's: the fields and a bounded ``get_content``."""
 
     _content = _PackedField()
     body_text = _PackedField()
     tag_evidence = _PackedField()
-    figures = _PackedField(wrap=lambda article, figures: _reported_figures(article, figures))
+    figures = _PackedField(wrap=_reported_figures)
 
     def get_content(self, siteurl: str) -> str:
         return _content_with_links(self, siteurl)
-
-
-def _reported_figures(article, figures: list) -> list:
-    from .figures import reported_figures  # figures.py packs with this module
-
-    return reported_figures(article, figures)
 
 
 @functools.lru_cache(maxsize=RECENT_BODIES)

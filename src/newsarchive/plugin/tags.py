@@ -134,12 +134,8 @@ class _Seen:
         self.given_as.update(evidence.given_as)
 
 
-def aliases_seen(name: str, found: list[TagEvidence]) -> list[str]:
-    """The spellings other than ``name`` that gave this tag, as the taxonomy writes them when it can."""
-    return _aliases(name, {m.spelling for e in found for m in e.matches}, {s for e in found for s in e.given_as})
-
-
 def _aliases(name: str, spellings_found: set[str], given_as: set[str]) -> list[str]:
+    """The spellings other than ``name`` that gave this tag, as the taxonomy writes them when it can."""
     spellings: dict[str, str] = {normal_key(name): name}
     for spelling in sorted(spellings_found):
         spellings.setdefault(normal_key(spelling), spelling)
