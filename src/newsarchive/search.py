@@ -1,7 +1,10 @@
-"""The search index: Pagefind run over the folder Pelican wrote, after Pelican succeeds.
+"""The search index: Pagefind run over the article pages Pelican wrote.
 
 Only article pages carry ``data-pagefind-body`` (see ``theme/templates/partials/search_data.html``),
-so Pagefind indexes article bodies alone and list pages do not flood the results.
+so Pagefind indexes article bodies alone and list pages do not flood the results. Pelican
+writes the article pages first; Pagefind starts as soon as they are all written
+(:class:`BackgroundIndex`) and runs on the second core while Pelican renders the lists, which
+are most of its pages but which Pagefind does not read.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,6 +66,54 @@ class IndexRun:
     shown_as: Path | None = None  # the folder the user asked for, in messages
     parts: int = 0  # the parts that hold pages
     reindexed: list[int] = field(default_factory=list)  # the parts Pagefind ran for
+
+
+class BackgroundIndex:
+    """The search index built in a thread of the Pelican process, beside the rest of its rendering.
+
+    ``start`` is called when every article page is written (``plugin.search.ARTICLE_PAGES_WRITTEN``);
+    ``make_run`` then says what to index (None: the site has no search). The thread only waits on
+    Pagefind's processes. ``finish`` waits for it, or builds the index itself when ``start`` was
+    never called (a site without the article generator's output).
+    """
+
+    def __init__(self, make_run: Callable[[], IndexRun | None]):
+        self._make_run = make_run
+        self._problems = Problems()
+        self._thread: threading.Thread | None = None
+        self._built = False
+        self.run: IndexRun | None = None
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self.run = self._make_run()
+        self._thread = threading.Thread(target=self._build, name="search index", daemon=True)
+        self._thread.start()
+
+    def _build(self) -> None:
+        if self.run is None:
+            self._built = True
+            return
+        try:
+            self._built = build_index(self.run, self._problems)
+        except Exception as exc:  # a file system error: one problem, not a traceback from a thread
+            shown = self.run.shown_as or self.run.output
+            self._problems.error(str(shown), 0, f"search index not built: {type(exc).__name__}: {exc}")
+            self._built = False
+
+    def finish(self, problems: Problems, run: bool = True) -> bool:
+        """Wait for the index (or build it now, when ``run`` and it was not started); its problems
+        go to ``problems``. Whether it was built."""
+        if self._thread is not None:
+            self._thread.join()
+        elif not run:
+            return False
+        else:
+            self.run = self._make_run()
+            self._build()
+        problems.extend(self._problems)
+        return self._built
 
 
 def build_index(run: IndexRun, problems: Problems) -> bool:

@@ -96,8 +96,7 @@ def build_site(settings_file: Path, output: Path | None = None, force: bool = Fa
         report.seconds = time.perf_counter() - started
         return report
     settings[ENVIRONMENT] = build_stamp.environment_digest(given)
-    finished = (_run_pelican_apart(settings, settings_file, report, load_shared)
-                and _after_pelican(staging, settings, report))
+    finished = _run_pelican_apart(settings, settings_file, report, load_shared)
     if finished:
         _swap_in(staging, final)
         records = settings.get(PAGE_RECORDS)
@@ -124,17 +123,33 @@ class _PelicanRun:
     problems: Problems
     articles: int
     left_in_settings: dict  # what the plugin left for the steps after Pelican: page records, changed pages
+    search_parts: int = 0
+    search_parts_indexed: int = 0
 
 
-def _pelican_run(settings: dict, settings_file: Path) -> _PelicanRun:
-    report = BuildReport(Path(settings["OUTPUT_PATH"]))
-    finished = _run_pelican(settings, settings_file, report)
+def _pelican_run(settings: dict, settings_file: Path, shown_as: Path) -> _PelicanRun:
+    """Pelican's run and the search index, which Pagefind builds beside the rest of the rendering
+    once the article pages are written (see :class:`newsarchive.search.BackgroundIndex`)."""
+    from .plugin.search import ARTICLE_PAGES_WRITTEN
+    from .search import BackgroundIndex
+
+    staging = Path(settings["OUTPUT_PATH"])
+    report = BuildReport(staging)
+    index = BackgroundIndex(functools.partial(_index_run, staging, settings, shown_as))
+    settings[ARTICLE_PAGES_WRITTEN] = index.start
+    try:
+        finished = _run_pelican(settings, settings_file, report)
+    finally:
+        del settings[ARTICLE_PAGES_WRITTEN]
+    indexed = index.finish(report.problems, run=finished)
     left = {key: settings[key] for key in (PAGE_RECORDS, CHANGED_PAGES) if key in settings}
-    return _PelicanRun(finished, report.problems, report.articles, left)
+    parts = index.run.parts if index.run else 0
+    reindexed = len(index.run.reindexed) if index.run else 0
+    return _PelicanRun(finished and indexed, report.problems, report.articles, left, parts, reindexed)
 
 
 def _run_pelican_apart(settings: dict, settings_file: Path, report: BuildReport, load_shared: bool) -> bool:
-    """``_run_pelican`` in a child process (see :mod:`.apart`): Pagefind then runs beside a small parent.
+    """``_run_pelican`` and the search index in a child process (see :mod:`.apart`), beside a small parent.
 
     With ``load_shared``, what every build loads the same way (Pelican's modules, the tagger
     and its taxonomy) is loaded here first, so that a process running many builds loads it once.
@@ -150,12 +165,13 @@ def _run_pelican_apart(settings: dict, settings_file: Path, report: BuildReport,
         except Exception:  # noqa: S110 - the build in the child loads it again and reports what is wrong
             pass
     try:
-        run = call_apart(_pelican_run, settings, settings_file)
+        run = call_apart(_pelican_run, settings, settings_file, report.output)
     except ChildFailed as exc:
         report.problems.error(str(settings_file), 0, f"build failed: {exc}")
         return False
     report.problems.extend(run.problems)
     report.articles = run.articles
+    report.search_parts, report.search_parts_indexed = run.search_parts, run.search_parts_indexed
     settings.update(run.left_in_settings)
     return run.finished
 
@@ -182,25 +198,24 @@ def _run_pelican(settings: dict, settings_file: Path, report: BuildReport) -> bo
     return True
 
 
-def _after_pelican(staging: Path, settings: dict, report: BuildReport) -> bool:
-    """Steps that work on the finished Pelican output before it is swapped in."""
+def _index_run(staging: Path, settings: dict, shown_as: Path):
+    """What the search index of this build is asked (an :class:`newsarchive.search.IndexRun`), once
+    the article pages are written; None when the site has no search."""
     from .plugin import settings as plugin_settings
-    from .search import IndexRun, build_index
+    from .search import IndexRun
 
     if not plugin_settings.get(settings, "NEWSARCHIVE_SEARCH_INDEX"):
-        return True
-    previous = report.output if settings.get(PREVIOUS_OUTPUT) else None
-    run = IndexRun(
+        return None
+    previous = shown_as if settings.get(PREVIOUS_OUTPUT) else None
+    return IndexRun(
         output=staging,
         article_save_as=settings.get("ARTICLE_SAVE_AS") or "",
         shard_size=plugin_settings.get(settings, "NEWSARCHIVE_SEARCH_SHARD_SIZE") or 0,
         previous=previous,
-        changed_pages=settings.get(CHANGED_PAGES, set()) if previous is not None else None,
-        shown_as=report.output,
+        # the article pages' changes: they are all written, and only they are indexed
+        changed_pages=set(settings.get(CHANGED_PAGES, ())) if previous is not None else None,
+        shown_as=shown_as,
     )
-    built = build_index(run, report.problems)
-    report.search_parts, report.search_parts_indexed = run.parts, len(run.reindexed)
-    return built
 
 
 def _swap_in(staging: Path, final: Path) -> None:

@@ -76,3 +76,14 @@ def test_a_failed_build_leaves_the_previous_output_untouched(sample_root, tmp_pa
     after = {p.relative_to(root / "output"): p.read_bytes() for p in (root / "output").rglob("*") if p.is_file()}
     assert after == before
     assert not list(root.glob(".output.*")), "no staging folder is left behind"
+
+
+def test_a_site_with_pages_besides_its_articles_builds(sample_root, tmp_path):
+    root = tmp_path / "site"
+    shutil.copytree(sample_root, root)
+    (root / "content" / "pages").mkdir()
+    (root / "content" / "pages" / "about.md").write_text("Title: About this archive\n\nWho keeps it.\n")
+    built = build(root)
+    assert built.returncode == 0, built.stderr
+    page = (root / "output" / "pages" / "about-this-archive.html").read_text(encoding="utf-8")
+    assert "Who keeps it." in page

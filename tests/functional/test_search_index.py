@@ -95,6 +95,31 @@ def test_failing_pagefind_is_a_build_problem_not_a_traceback(tmp_path, monkeypat
     assert ".building" not in result.output
 
 
+def test_pagefind_starts_once_the_article_pages_are_written_while_the_lists_are_rendered(tmp_path, monkeypatch):
+    from newsarchive.site import build_site
+
+    root = make_site(tmp_path / "site")
+    shutil.copytree(REPO / "content", root / "content")
+    seen = tmp_path / "seen.json"  # the build runs in a child process: what it saw goes to a file
+    real = search.build_index
+
+    def recording(run, problems):
+        output = run.output
+        seen.write_text(json.dumps({
+            "articles": sorted(p.name for p in (output / "articles").glob("*.html")),
+            "sources": (output / "sources").exists(),
+        }))
+        return real(run, problems)
+
+    monkeypatch.setattr(search, "build_index", recording)
+    report = build_site(root / "pelicanconf.py")
+    assert not report.problems.items, report.problems.items
+    at_start = json.loads(seen.read_text())
+    assert at_start["articles"] == sorted(p.name for p in (root / "output" / "articles").glob("*.html"))
+    assert not at_start["sources"], "the source pages (written after the articles) were not there yet"
+    assert (root / "output" / "pagefind" / "pagefind.js").is_file()
+
+
 @pytest.mark.parametrize(
     ("save_as", "glob"),
     [("articles/{slug}.html", "articles/**/*.html"), ("news/{date:%Y}/{slug}.html", None), ("{slug}.html", None),

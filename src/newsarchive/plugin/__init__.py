@@ -9,6 +9,7 @@ from . import (
     cite,
     clusters,
     collector,
+    content_urls,
     dates,
     fields,
     figures,
@@ -26,6 +27,7 @@ from . import (
     sources,
     tag_groups,
     tags,
+    teasers,
     unchanged,
 )
 
@@ -46,6 +48,7 @@ def register() -> None:
     signals.get_generators.connect(sources.get_generators)
     signals.get_generators.connect(archives.get_generators)
     signals.get_generators.connect(clusters.get_generators)
+    signals.all_generators_finalized.connect(content_urls.fix_urls)
     signals.all_generators_finalized.connect(related.attach_related)
     signals.all_generators_finalized.connect(tag_groups.build_tag_index)
     signals.article_generator_write_article.connect(page_data.attach_page_data)
@@ -60,9 +63,13 @@ def register() -> None:
     signals.article_generator_init.connect(parse_cache.prefill)
     signals.finalized.connect(parse_cache.save)
     signals.get_writer.connect(unchanged.get_writer)
+    signals.generator_init.connect(teasers.install)
+    signals.initialized.connect(teasers.forget)
+    signals.finalized.connect(teasers.forget)
     signals.article_generator_finalized.connect(tags.attach_tag_data)
     signals.article_generator_finalized.connect(membership.index_article_lists)
     signals.article_generator_finalized.connect(large_sites.list_pages_one_at_a_time)
+    signals.article_generator_finalized.connect(search.announce_article_pages)
     signals.article_writer_finalized.connect(tags.write_tags_json)
     signals.article_writer_finalized.connect(cite.write_citations_json)
     # last of their signals: after every receiver that adds to the context, and after the cache is saved

@@ -36,10 +36,13 @@ from jinja2 import meta, nodes
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
+from .content_urls import KNOWN_URLS
+from .teasers import TEASER_FUNCTION, TEASER_TEMPLATE
+
 MAX_DEPTH = 8  # a safety net: the modes below already end every walk
 # Attributes that are not the object's own data: the settings and the shared context are
 # covered by the environment digest and by the page's own variables.
-_SKIPPED_ATTRIBUTES = frozenset({"settings", "_context"})
+_SKIPPED_ATTRIBUTES = frozenset({"settings", "_context", KNOWN_URLS})
 # Always part of a page's fingerprint: where it is and how it links to the rest of the site.
 _PAGE_VARIABLES = ("output_file", "SITEURL", "localsiteurl")
 # The variables holding the article (or Pelican page) a page is about: hashed whole.
@@ -99,7 +102,11 @@ def template_use(environment, name: str, seen: frozenset[str] = frozenset()) -> 
     variables = set(meta.find_undeclared_variables(tree))
     attributes = _attribute_names(tree)
     found: TemplateUse | None = None
-    for other in meta.find_referenced_templates(tree):
+    referenced = list(meta.find_referenced_templates(tree))
+    calls = tree.find_all(nodes.Call)
+    if any(isinstance(call.node, nodes.Name) and call.node.name == TEASER_FUNCTION for call in calls):
+        referenced.append(TEASER_TEMPLATE)  # ``teaser(article)`` renders the teaser partial (a global)
+    for other in referenced:
         if other is None:
             break
         if other in seen:

@@ -20,7 +20,9 @@ import pickle
 import zlib
 from collections.abc import Callable
 
-from pelican.contents import Article, Page
+from pelican.contents import Article, Content, Page
+
+from .content_urls import KnownURLs
 
 LEVEL = 1  # zlib's fastest: a third of the size of HTML, at several hundred MB/s
 RECENT_BODIES = 64  # bodies with their links resolved, kept for a page that reads one again (feeds)
@@ -120,12 +122,16 @@ def _content_with_links(content, siteurl: str) -> str:
     return content._update_content(body, siteurl)
 
 
-class PackedArticle(PackedFields, Article):
-    pass
+class PackedArticle(PackedFields, KnownURLs, Article):
+    """Pelican's article with packed fields and URLs kept once final (``content_urls``)."""
 
 
-class PackedPage(PackedFields, Page):
-    pass
+class PackedPage(PackedFields, KnownURLs, Page):
+    """Pelican's page likewise."""
+
+    def _expand_settings(self, key: str) -> str:
+        # Pelican names a page's URL settings after its class ("PAGE_URL"), which is not "PackedPage"
+        return Content._expand_settings(self, key, "draft_page" if self.status == "draft" else "page")
 
 
 _PACKED_CLASSES = {Article: PackedArticle, Page: PackedPage}

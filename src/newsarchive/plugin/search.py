@@ -14,6 +14,9 @@ from . import settings
 from .tag_groups import article_tag_groups
 
 UNDATED_YEAR = "Undated"
+# In the settings, while a build runs: called once Pelican has written every article page, so
+# that the search index (which reads only those) is built beside the rest of the rendering.
+ARTICLE_PAGES_WRITTEN = "_NEWSARCHIVE_ARTICLE_PAGES_WRITTEN"
 
 
 @dataclass(frozen=True)
@@ -79,3 +82,18 @@ class SearchPageGenerator(Generator):
 
 def get_generators(pelican):
     return SearchPageGenerator
+
+
+def announce_article_pages(generator) -> None:
+    """``article_generator_finalized``: once Pelican's ``generate_articles`` has written every
+    article page (the first thing it writes), the build is told (``ARTICLE_PAGES_WRITTEN``)."""
+    written = generator.settings.get(ARTICLE_PAGES_WRITTEN)
+    if written is None:
+        return
+    write_articles = generator.generate_articles
+
+    def generate_articles(write) -> None:
+        write_articles(write)
+        written()
+
+    generator.generate_articles = generate_articles

@@ -1,0 +1,44 @@
+"""An article's ``url`` and ``save_as`` formatted once per build once they are final, not on every read.
+
+Pelican formats them from the settings each time they are read (``Content.get_url_setting``:
+a copy of the metadata, then ``str.format``), and a build reads them for every link to an
+article: 7 s of a 10,000-article build. They depend on the article's metadata and the
+settings, which no longer change once every generator has its context; from then on
+(``all_generators_finalized``, :func:`fix_urls`) each is kept in the article the first time
+it is read. The kept values are not part of the article's data: a page's fingerprint skips
+them (``fingerprints._SKIPPED_ATTRIBUTES``) and a pickled article leaves them out.
+"""
+
+from __future__ import annotations
+
+from pelican.contents import Content
+
+KNOWN_URLS = "_newsarchive_urls"  # in an article's ``__dict__``: setting key -> value, once final
+
+
+class KnownURLs:
+    """Pelican's ``get_url_setting``, kept once :func:`fix_urls` has said the URLs are final."""
+
+    def get_url_setting(self, key: str) -> str:
+        known = self.__dict__.get(KNOWN_URLS)
+        if known is None:
+            return super().get_url_setting(key)
+        value = known.get(key)
+        if value is None:
+            value = known[key] = super().get_url_setting(key)
+        return value
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state.pop(KNOWN_URLS, None)
+        return state
+
+
+def fix_urls(generators) -> None:
+    """``all_generators_finalized``: every article and page's URLs are final from here on."""
+    for generator in generators:
+        for name in ("articles", "translations", "drafts", "drafts_translations", "pages", "hidden_pages",
+                     "hidden_translations", "draft_pages", "draft_translations"):
+            for content in getattr(generator, name, None) or ():
+                if isinstance(content, KnownURLs) and isinstance(content, Content):
+                    content.__dict__.setdefault(KNOWN_URLS, {})

@@ -1,0 +1,69 @@
+"""A list shows each article as a teaser, rendered once per build however many lists show it."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from jinja2 import Environment, FileSystemLoader
+
+from newsarchive.plugin import teasers
+from newsarchive.plugin.fingerprints import template_use
+
+from ..conftest import REPO
+
+
+@pytest.fixture()
+def environment():
+    teasers.forget()
+    made = Environment(loader=FileSystemLoader(str(REPO / "theme" / "templates")), autoescape=True)
+    teasers.install(SimpleNamespace(env=made))
+    yield made
+    teasers.forget()
+
+
+def article(title: str):
+    return SimpleNamespace(title=title, url=f"articles/{title.lower()}.html", published=None, source=None,
+                           authors=[], byline_role=None, tags=[])
+
+
+def render_list(environment, articles, siteurl=""):
+    return environment.get_template("partials/article_list.html").render(
+        articles=articles, articles_page=None, SITEURL=siteurl)
+
+
+def test_each_teaser_is_rendered_once_for_all_the_lists_that_show_it(environment, monkeypatch):
+    rendered = []
+    template = environment.get_template(teasers.TEASER_TEMPLATE)
+    real = type(template).render
+    monkeypatch.setattr(type(template), "render",
+                        lambda self, *a, **k: rendered.append(self.name) or real(self, *a, **k))
+    one, two = article("Harbour"), article("Valley")
+    first = render_list(environment, [one, two])
+    second = render_list(environment, [two])
+    assert rendered.count(teasers.TEASER_TEMPLATE) == 2
+    assert first.count('class="teaser"') == 2 and second.count('class="teaser"') == 1
+    assert "articles/valley.html" in second and "&lt;" not in first
+
+
+def test_a_teaser_is_escaped_and_depends_on_its_heading_and_the_site_address(environment):
+    hostile = article("<script>x</script>")
+    shown = render_list(environment, [hostile], siteurl="..")
+    assert "<script>" not in shown and "&lt;script&gt;" in shown
+    assert 'href="../articles/' in shown
+    assert 'href="/articles/' in render_list(environment, [hostile])
+    h3 = environment.from_string('{% set list_heading = "h3" %}{% include "partials/article_list.html" %}')
+    assert "<h3 " in h3.render(articles=[hostile], articles_page=None, SITEURL="..")
+
+
+def test_a_new_build_renders_its_own_teasers(environment):
+    found = article("Harbour")
+    render_list(environment, [found])
+    found.title = "Harbour reopened"
+    teasers.forget()  # what ``initialized`` does at the start of the next build
+    assert "Harbour reopened" in render_list(environment, [found])
+
+
+def test_a_list_page_fingerprint_counts_what_its_teasers_show(environment):
+    use = template_use(environment, "partials/article_list.html")
+    assert {"title", "url", "tags", "authors", "source"} <= use.attributes
