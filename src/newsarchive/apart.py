@@ -1,9 +1,8 @@
 """Run one step in a forked child process, so that all the memory it used is given back when it ends.
 
 A build's Pelican run holds every article, its HTML and its tags at once; CPython keeps
-most of that memory after the objects are gone. Run in a child, the parent (which then runs
-Pagefind, a second large process) is back to its size before the step. Where ``fork`` is
-not available the step runs in this process.
+most of that memory after the objects are gone. Run in a child, the parent is back to its
+size before the step once it ends. Where ``fork`` is not available the step runs in this process.
 """
 
 from __future__ import annotations

@@ -83,7 +83,7 @@ SETTINGS = [
     Setting(
         "NEWSARCHIVE_SEARCH_INDEX",
         True,
-        "Run Pagefind over the output after Pelican writes it (the index in pagefind/); False to skip.",
+        "Run Pagefind over the article pages once Pelican has written them (the index in pagefind/); False to skip.",
     ),
     Setting(
         "NEWSARCHIVE_SEARCH_SHARD_SIZE",
