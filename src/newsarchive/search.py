@@ -73,8 +73,9 @@ class BackgroundIndex:
 
     ``start`` is called when every article page is written (``plugin.search.ARTICLE_PAGES_WRITTEN``);
     ``make_run`` then says what to index (None: the site has no search). The thread only waits on
-    Pagefind's processes. ``finish`` waits for it, or builds the index itself when ``start`` was
-    never called (a site without the article generator's output).
+    Pagefind's processes. ``finish`` waits for it, or builds the index itself when it was not
+    started: a site without the article generator's output, or whose article pages are not in a
+    folder of their own (Pagefind then reads the whole site, which must be written first).
     """
 
     def __init__(self, make_run: Callable[[], IndexRun | None]):
@@ -87,7 +88,10 @@ class BackgroundIndex:
     def start(self) -> None:
         if self._thread is not None:
             return
-        self.run = self._make_run()
+        run = self._make_run()
+        if run is not None and _article_folder(run.article_save_as) is None:
+            return  # Pagefind reads every page then, list pages too: it waits for Pelican to finish
+        self.run = run
         self._thread = threading.Thread(target=self._build, name="search index", daemon=True)
         self._thread.start()
 

@@ -95,18 +95,27 @@ def test_failing_pagefind_is_a_build_problem_not_a_traceback(tmp_path, monkeypat
     assert ".building" not in result.output
 
 
-def test_pagefind_starts_once_the_article_pages_are_written_while_the_lists_are_rendered(tmp_path, monkeypatch):
+@pytest.mark.parametrize("article_folder", [True, False], ids=["articles in a folder", "articles at the root"])
+def test_pagefind_starts_once_the_article_pages_are_written_while_the_lists_are_rendered(
+    tmp_path, monkeypatch, article_folder
+):
+    """When the article pages have no folder of their own, Pagefind reads every page: it waits for all."""
     from newsarchive.site import build_site
 
     root = make_site(tmp_path / "site")
     shutil.copytree(REPO / "content", root / "content")
+    pages = root / "output" / "articles"
+    if not article_folder:
+        with (root / "pelicanconf.py").open("a", encoding="utf-8") as conf:
+            conf.write('\nARTICLE_URL = ARTICLE_SAVE_AS = "{slug}.html"\n')
+        pages = root / "output"
     seen = tmp_path / "seen.json"  # the build runs in a child process: what it saw goes to a file
     real = search.build_index
 
     def recording(run, problems):
         output = run.output
         seen.write_text(json.dumps({
-            "articles": sorted(p.name for p in (output / "articles").glob("*.html")),
+            "articles": sorted(p.name for p in (output / pages.relative_to(root / "output")).glob("*.html")),
             "sources": (output / "sources").exists(),
         }))
         return real(run, problems)
@@ -115,8 +124,11 @@ def test_pagefind_starts_once_the_article_pages_are_written_while_the_lists_are_
     report = build_site(root / "pelicanconf.py")
     assert not report.problems.items, report.problems.items
     at_start = json.loads(seen.read_text())
-    assert at_start["articles"] == sorted(p.name for p in (root / "output" / "articles").glob("*.html"))
-    assert not at_start["sources"], "the source pages (written after the articles) were not there yet"
+    if article_folder:
+        assert at_start["articles"] == sorted(p.name for p in pages.glob("*.html"))
+        assert not at_start["sources"], "the source pages (written after the articles) were not there yet"
+    else:
+        assert at_start["sources"], "Pagefind reads the whole site then: it started once all of it was written"
     assert (root / "output" / "pagefind" / "pagefind.js").is_file()
 
 
