@@ -32,3 +32,24 @@ def test_an_exception_in_the_child_is_reported_with_its_message():
 def test_a_child_that_dies_without_a_result_is_reported_with_its_exit_code():
     with pytest.raises(ChildFailed, match="exit code 9"):
         call_apart(_killed)
+
+
+def _noting_twice(numbers):
+    from newsarchive.apart import note
+
+    note(("first", os.getpid()))
+    note(("second", sum(numbers)))
+    return "done"
+
+
+def test_notes_from_the_child_reach_the_parent_in_order_before_the_result():
+    heard = []
+    assert call_apart(_noting_twice, [1, 2], on_note=heard.append) == "done"
+    assert [kind for kind, _ in heard] == ["first", "second"]
+    assert heard[0][1] != os.getpid() and heard[1][1] == 3
+
+
+def test_a_note_outside_a_step_does_nothing():
+    from newsarchive.apart import note
+
+    note("nobody listens")

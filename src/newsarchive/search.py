@@ -3,8 +3,9 @@
 Only article pages carry ``data-pagefind-body`` (see ``theme/templates/partials/search_data.html``),
 so Pagefind indexes article bodies alone and list pages do not flood the results. Pelican
 writes the article pages first; Pagefind starts as soon as they are all written
-(:class:`BackgroundIndex`) and runs on the second core while Pelican renders the lists, which
-are most of its pages but which Pagefind does not read.
+(:class:`BackgroundIndex`, in the build's parent process) and runs on the second core while
+Pelican renders the lists, which are most of its pages but which Pagefind does not read; the
+parts of the index left when Pelican has finished run on every core.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,27 +70,55 @@ class IndexRun:
     reindexed: list[int] = field(default_factory=list)  # the parts Pagefind ran for
 
 
-class BackgroundIndex:
-    """The search index built in a thread of the Pelican process, beside the rest of its rendering.
+class PagefindSlots:
+    """How many Pagefind processes may run at once: one while Pelican renders on the other core,
+    every core once it has finished (``widen``), also for the parts already waiting."""
 
-    ``start`` is called when every article page is written (``plugin.search.ARTICLE_PAGES_WRITTEN``);
-    ``make_run`` then says what to index (None: the site has no search). The thread only waits on
-    Pagefind's processes. ``finish`` waits for it, or builds the index itself when it was not
-    started: a site without the article generator's output, or whose article pages are not in a
-    folder of their own (Pagefind then reads the whole site, which must be written first).
+    def __init__(self, limit: int = 1):
+        self._limit, self._used = limit, 0
+        self._changed = threading.Condition()
+
+    def widen(self, limit: int) -> None:
+        with self._changed:
+            self._limit = max(self._limit, limit)
+            self._changed.notify_all()
+
+    def __enter__(self) -> PagefindSlots:
+        with self._changed:
+            self._changed.wait_for(lambda: self._used < self._limit)
+            self._used += 1
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        with self._changed:
+            self._used -= 1
+            self._changed.notify_all()
+
+
+class BackgroundIndex:
+    """The search index built in a thread of the build's parent process, beside Pelican's child.
+
+    ``start`` is called when the child says every article page is written, with the article
+    pages whose bytes changed; ``make_run`` then says what to index (None: the site has no
+    search). Pagefind runs one part at a time while Pelican renders the list pages, and on
+    every core once ``finish`` says Pelican has ended (its process, and its memory, gone).
+    ``finish`` waits for the index, or builds it then when it was not started: a site without
+    the article generator's output, or whose article pages are not in a folder of their own
+    (Pagefind then reads the whole site, which must be written first).
     """
 
-    def __init__(self, make_run: Callable[[], IndexRun | None]):
+    def __init__(self, make_run: Callable[[set[str] | None], IndexRun | None]):
         self._make_run = make_run
         self._problems = Problems()
+        self._slots = PagefindSlots(1)
         self._thread: threading.Thread | None = None
         self._built = False
         self.run: IndexRun | None = None
 
-    def start(self) -> None:
+    def start(self, changed_pages: set[str] | None) -> None:
         if self._thread is not None:
             return
-        run = self._make_run()
+        run = self._make_run(changed_pages)
         if run is not None and _article_folder(run.article_save_as) is None:
             return  # Pagefind reads every page then, list pages too: it waits for Pelican to finish
         self.run = run
@@ -100,29 +130,31 @@ class BackgroundIndex:
             self._built = True
             return
         try:
-            self._built = build_index(self.run, self._problems)
+            self._built = build_index(self.run, self._problems, self._slots)
         except Exception as exc:  # a file system error: one problem, not a traceback from a thread
             shown = self.run.shown_as or self.run.output
             self._problems.error(str(shown), 0, f"search index not built: {type(exc).__name__}: {exc}")
             self._built = False
 
-    def finish(self, problems: Problems, run: bool = True) -> bool:
-        """Wait for the index (or build it now, when ``run`` and it was not started); its problems
-        go to ``problems``. Whether it was built."""
+    def finish(self, problems: Problems, run: bool = True, changed_pages: set[str] | None = None) -> bool:
+        """Pelican has ended: wait for the index (or build it now, when ``run`` and it was not
+        started); its problems go to ``problems``. Whether it was built."""
+        self._slots.widen(os.cpu_count() or 1)
         if self._thread is not None:
             self._thread.join()
         elif not run:
             return False
         else:
-            self.run = self._make_run()
+            self.run = self._make_run(changed_pages)
             self._build()
         problems.extend(self._problems)
         return self._built
 
 
-def build_index(run: IndexRun, problems: Problems) -> bool:
+def build_index(run: IndexRun, problems: Problems, slots: PagefindSlots | None = None) -> bool:
     """Build every part of the index (see :mod:`newsarchive.search_shards`), reusing the previous
-    output's bundle of a part whose pages did not change; a failure becomes one problem."""
+    output's bundle of a part whose pages did not change, as many parts at a time as ``slots``
+    allows (one when not given); a failure becomes one problem."""
     folder = _article_folder(run.article_save_as)
     found = search_shards.html_pages(run.output, folder, BUNDLE_DIR)
     count = _part_count(found, folder, run.shard_size)
@@ -137,6 +169,7 @@ def build_index(run: IndexRun, problems: Problems) -> bool:
             before = search_shards.pages_by_shard(previous_pages, count)
     primary, previous_primary = min(pages), min(before, default=None)
     run.parts = len(pages)
+    jobs: list[tuple[int, list[str]]] = []
     for number, held in pages.items():
         bundle = search_shards.bundle_folder(BUNDLE_DIR, number, primary)
         old = run.previous / bundle if run.previous is not None else None
@@ -150,12 +183,40 @@ def build_index(run: IndexRun, problems: Problems) -> bool:
             search_shards.link_tree(old, run.output / bundle, skip=skip)
             continue
         run.reindexed.append(number)
-        if not _index_part(run, number, held, count, primary, problems):
-            return False
+        jobs.append((number, held))
+    if not _index_parts(run, jobs, count, primary, problems, slots or PagefindSlots(1)):
+        return False
     merged = [f"{search_shards.SHARD_FOLDER.format(number=number)}/" for number in pages if number != primary]
     manifest = run.output / BUNDLE_DIR / search_shards.MANIFEST
     manifest.write_text(json.dumps({"merge": merged}) + "\n", encoding="utf-8")
     return True
+
+
+def _index_parts(run: IndexRun, jobs: list[tuple[int, list[str]]], count: int, primary: int, problems: Problems,
+                 slots: PagefindSlots) -> bool:
+    """Pagefind for each ``(part, pages)`` of ``jobs``: the primary part first (its bundle folder
+    holds the others'), then the others, as many at a time as ``slots`` allows. After a failure
+    no other part is started; the problems come in the order of the parts."""
+    failed = threading.Event()
+
+    def index(job: tuple[int, list[str]]) -> tuple[bool, Problems]:
+        heard = Problems()
+        with slots:
+            if failed.is_set():
+                return False, heard
+            built = _index_part(run, *job, count, primary, heard)
+        if not built:
+            failed.set()
+        return built, heard
+
+    results = [index(job) for job in jobs if job[0] == primary]
+    others = [job for job in jobs if job[0] != primary]
+    if others and not failed.is_set():
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="pagefind") as pool:
+            results += pool.map(index, others)
+    for _, heard in results:
+        problems.extend(heard)
+    return all(built for built, _ in results)
 
 
 def _part_count(pages: set[str], folder: str | None, shard_size: int) -> int:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import build_stamp
+from . import apart, build_stamp
 from .apart import ChildFailed, call_apart
 from .plugin import collector, page_records
 from .plugin.unchanged import CHANGED_PAGES, ENVIRONMENT, PAGE_RECORDS, PREVIOUS_OUTPUT
@@ -123,37 +123,33 @@ class _PelicanRun:
     problems: Problems
     articles: int
     left_in_settings: dict  # what the plugin left for the steps after Pelican: page records, changed pages
-    search_parts: int = 0
-    search_parts_indexed: int = 0
 
 
-def _pelican_run(settings: dict, settings_file: Path, shown_as: Path) -> _PelicanRun:
-    """Pelican's run and the search index, which Pagefind builds beside the rest of the rendering
-    once the article pages are written (see :class:`newsarchive.search.BackgroundIndex`)."""
+def _pelican_run(settings: dict, settings_file: Path) -> _PelicanRun:
+    """Pelican's run; once the article pages are written it says so to the parent (``apart.note``),
+    with those whose bytes changed, and the parent starts the search index."""
     from .plugin.search import ARTICLE_PAGES_WRITTEN
-    from .search import BackgroundIndex
 
-    staging = Path(settings["OUTPUT_PATH"])
-    report = BuildReport(staging)
-    index = BackgroundIndex(functools.partial(_index_run, staging, settings, shown_as))
-    settings[ARTICLE_PAGES_WRITTEN] = index.start
+    report = BuildReport(Path(settings["OUTPUT_PATH"]))
+    settings[ARTICLE_PAGES_WRITTEN] = lambda: apart.note((ARTICLE_PAGES_WRITTEN, set(settings.get(CHANGED_PAGES, ()))))
     try:
         finished = _run_pelican(settings, settings_file, report)
     finally:
         del settings[ARTICLE_PAGES_WRITTEN]
-    indexed = index.finish(report.problems, run=finished)
     left = {key: settings[key] for key in (PAGE_RECORDS, CHANGED_PAGES) if key in settings}
-    parts = index.run.parts if index.run else 0
-    reindexed = len(index.run.reindexed) if index.run else 0
-    return _PelicanRun(finished and indexed, report.problems, report.articles, left, parts, reindexed)
+    return _PelicanRun(finished, report.problems, report.articles, left)
 
 
 def _run_pelican_apart(settings: dict, settings_file: Path, report: BuildReport, load_shared: bool) -> bool:
-    """``_run_pelican`` and the search index in a child process (see :mod:`.apart`), beside a small parent.
+    """``_run_pelican`` in a child process (see :mod:`.apart`), and the search index in this one:
+    Pagefind starts when the child says the article pages are written, and runs beside it.
 
     With ``load_shared``, what every build loads the same way (Pelican's modules, the tagger
     and its taxonomy) is loaded here first, so that a process running many builds loads it once.
     """
+    from .plugin.search import ARTICLE_PAGES_WRITTEN
+    from .search import BackgroundIndex
+
     if load_shared:
         import pelican.generators  # noqa: F401
 
@@ -164,16 +160,25 @@ def _run_pelican_apart(settings: dict, settings_file: Path, report: BuildReport,
             site_tagger(settings)
         except Exception:  # noqa: S110 - the build in the child loads it again and reports what is wrong
             pass
+    index = BackgroundIndex(functools.partial(_index_run, Path(settings["OUTPUT_PATH"]), settings, report.output))
+
+    def heard(message) -> None:
+        if isinstance(message, tuple) and message[0] == ARTICLE_PAGES_WRITTEN:
+            index.start(message[1])
+
     try:
-        run = call_apart(_pelican_run, settings, settings_file, report.output)
+        run = call_apart(_pelican_run, settings, settings_file, on_note=heard)
     except ChildFailed as exc:
+        index.finish(Problems(), run=False)  # a started index is waited for (the staging folder goes)
         report.problems.error(str(settings_file), 0, f"build failed: {exc}")
         return False
     report.problems.extend(run.problems)
     report.articles = run.articles
-    report.search_parts, report.search_parts_indexed = run.search_parts, run.search_parts_indexed
     settings.update(run.left_in_settings)
-    return run.finished
+    indexed = index.finish(report.problems, run=run.finished, changed_pages=settings.get(CHANGED_PAGES, set()))
+    if index.run is not None:
+        report.search_parts, report.search_parts_indexed = index.run.parts, len(index.run.reindexed)
+    return run.finished and indexed
 
 
 def _run_pelican(settings: dict, settings_file: Path, report: BuildReport) -> bool:
@@ -198,9 +203,10 @@ def _run_pelican(settings: dict, settings_file: Path, report: BuildReport) -> bo
     return True
 
 
-def _index_run(staging: Path, settings: dict, shown_as: Path):
+def _index_run(staging: Path, settings: dict, shown_as: Path, changed_pages: set[str] | None):
     """What the search index of this build is asked (an :class:`newsarchive.search.IndexRun`), once
-    the article pages are written; None when the site has no search."""
+    the article pages are written (``changed_pages``: those whose bytes changed); None when the
+    site has no search."""
     from .plugin import settings as plugin_settings
     from .search import IndexRun
 
@@ -212,8 +218,7 @@ def _index_run(staging: Path, settings: dict, shown_as: Path):
         article_save_as=settings.get("ARTICLE_SAVE_AS") or "",
         shard_size=plugin_settings.get(settings, "NEWSARCHIVE_SEARCH_SHARD_SIZE") or 0,
         previous=previous,
-        # the article pages' changes: they are all written, and only they are indexed
-        changed_pages=set(settings.get(CHANGED_PAGES, ())) if previous is not None else None,
+        changed_pages=set(changed_pages or ()) if previous is not None else None,
         shown_as=shown_as,
     )
 

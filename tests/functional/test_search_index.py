@@ -109,16 +109,16 @@ def test_pagefind_starts_once_the_article_pages_are_written_while_the_lists_are_
         with (root / "pelicanconf.py").open("a", encoding="utf-8") as conf:
             conf.write('\nARTICLE_URL = ARTICLE_SAVE_AS = "{slug}.html"\n')
         pages = root / "output"
-    seen = tmp_path / "seen.json"  # the build runs in a child process: what it saw goes to a file
+    seen = tmp_path / "seen.json"
     real = search.build_index
 
-    def recording(run, problems):
+    def recording(run, problems, slots=None):
         output = run.output
         seen.write_text(json.dumps({
             "articles": sorted(p.name for p in (output / pages.relative_to(root / "output")).glob("*.html")),
             "sources": (output / "sources").exists(),
         }))
-        return real(run, problems)
+        return real(run, problems, slots)
 
     monkeypatch.setattr(search, "build_index", recording)
     report = build_site(root / "pelicanconf.py")
@@ -139,3 +139,37 @@ def test_pagefind_starts_once_the_article_pages_are_written_while_the_lists_are_
 )
 def test_pagefind_reads_only_the_article_folder_when_there_is_one(save_as, glob):
     assert search.article_pages_glob(save_as) == glob
+
+
+def test_pagefind_runs_one_part_at_a_time_beside_pelican_then_on_every_core():
+    import threading
+    import time
+
+    slots = search.PagefindSlots(1)
+    running, most = [], []
+    lock = threading.Lock()
+
+    def part():
+        with slots:
+            with lock:
+                running.append(1)
+                most.append(len(running))
+            time.sleep(0.05)
+            with lock:
+                running.pop()
+
+    def in_parallel(count):
+        threads = [threading.Thread(target=part) for _ in range(count)]
+        for thread in threads:
+            thread.start()
+        return threads
+
+    for thread in in_parallel(3):
+        thread.join()
+    assert max(most) == 1
+    most.clear()
+    waiting = in_parallel(4)
+    slots.widen(2)  # Pelican has finished: the parts still waiting use both cores
+    for thread in waiting:
+        thread.join()
+    assert max(most) == 2
