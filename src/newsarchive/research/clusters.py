@@ -388,7 +388,8 @@ def _undated_links(items: list[StoryInput], matrix: _Matrix, spans, source_of, t
         return
     # columns only for the terms the bounds read: the undated articles' heaviest (rare words,
     # short columns), not the frequent words of the rest (at 10k, 180 MB of arrays for nothing)
-    columns = _Columns(matrix, numpy.unique(numpy.concatenate([_head(matrix, p, threshold)[0] for p in undated])))
+    heads = {p: _head(matrix, p, threshold) for p in undated}
+    columns = _Columns(matrix, numpy.unique(numpy.concatenate([terms for terms, _, _ in heads.values()])))
     members_by_tag: dict[str, list[int]] = defaultdict(list)
     for position, item in enumerate(items):
         for tag in item.tags:
@@ -407,7 +408,7 @@ def _undated_links(items: list[StoryInput], matrix: _Matrix, spans, source_of, t
         partners = numpy.flatnonzero(sharing)
         if not len(partners):
             continue
-        partners = partners[columns.may_reach(first, threshold)[partners]]
+        partners = partners[columns.may_reach(heads[first], threshold)[partners]]
         if not len(partners):
             continue
         yield from cosines.reaching(first, partners, threshold)
@@ -455,13 +456,13 @@ class _Columns:
             self.weights[indptr[low]:indptr[high]] = matrix.weights[chosen]
             low = high
 
-    def may_reach(self, position: int, threshold: float):
-        """Whether the cosine of vector ``position`` with each vector may reach ``threshold``
-        (numpy bools): a bound from its heaviest terms only (``_head``), which must have columns.
+    def may_reach(self, head, threshold: float):
+        """Whether the cosine of a vector with each vector may reach ``threshold`` (numpy bools):
+        a bound from its heaviest terms only, ``head`` (``_head`` of it), which must have columns.
         """
         import numpy
 
-        terms, weights, left = _head(self.matrix, position, threshold)
+        terms, weights, left = head
         indptr, rows, column_weights = self.indptr, self.rows, self.weights
         scores = numpy.zeros(self.matrix.size)
         for term, weight in zip(terms.tolist(), weights.tolist(), strict=True):
