@@ -11,8 +11,6 @@ them (``fingerprints._SKIPPED_ATTRIBUTES``) and a pickled article leaves them ou
 
 from __future__ import annotations
 
-from pelican.contents import Content
-
 KNOWN_URLS = "_newsarchive_urls"  # in an article's ``__dict__``: setting key -> value, once final
 
 
@@ -34,11 +32,15 @@ class KnownURLs:
         return state
 
 
+# Where Pelican's article and page generators hold their contents
+_CONTENT_LISTS = ("articles", "translations", "hidden_articles", "hidden_translations", "drafts",
+                  "drafts_translations", "pages", "hidden_pages", "draft_pages", "draft_translations")
+
+
 def fix_urls(generators) -> None:
     """``all_generators_finalized``: every article and page's URLs are final from here on."""
     for generator in generators:
-        for name in ("articles", "translations", "drafts", "drafts_translations", "pages", "hidden_pages",
-                     "hidden_translations", "draft_pages", "draft_translations"):
+        for name in _CONTENT_LISTS:
             for content in getattr(generator, name, None) or ():
-                if isinstance(content, KnownURLs) and isinstance(content, Content):
+                if isinstance(content, KnownURLs):
                     content.__dict__.setdefault(KNOWN_URLS, {})
