@@ -2,10 +2,10 @@
 
 Only article pages carry ``data-pagefind-body`` (see ``theme/templates/partials/search_data.html``),
 so Pagefind indexes article bodies alone and list pages do not flood the results. Pelican
-writes the article pages first; Pagefind starts as soon as they are all written
-(:class:`BackgroundIndex`, in the build's parent process) and runs on the second core while
-Pelican renders the lists, which are most of its pages but which Pagefind does not read; the
-parts of the index left when Pelican has finished run on every core.
+writes the article pages first, part by part of the index (:mod:`newsarchive.search_shards`);
+Pagefind indexes each part as soon as its pages are written (:class:`BackgroundIndex`, in the
+build's parent process), on the second core while Pelican renders the rest, most of whose
+pages Pagefind does not read; the parts left when Pelican has finished run on every core.
 """
 
 from __future__ import annotations
@@ -47,11 +47,11 @@ def article_pages_glob(article_save_as: str) -> str | None:
     """The files Pagefind needs to read: only article pages carry ``data-pagefind-body``, so when
     ``ARTICLE_SAVE_AS`` puts them in a fixed folder ("articles/{slug}.html"), that folder's pages;
     None (every page) when the folder itself has a placeholder."""
-    folder = _article_folder(article_save_as)
+    folder = article_folder(article_save_as)
     return f"{folder}/**/*.html" if folder else None
 
 
-def _article_folder(article_save_as: str) -> str | None:
+def article_folder(article_save_as: str) -> str | None:
     folder = article_save_as.rpartition("/")[0]
     return folder if folder and "{" not in folder else None
 
@@ -95,100 +95,201 @@ class PagefindSlots:
             self._changed.notify_all()
 
 
-class BackgroundIndex:
-    """The search index built in a thread of the build's parent process, beside Pelican's child.
+@dataclass(frozen=True)
+class PartsPlanned:
+    """Said by Pelican's process before it writes the article pages, which it writes part by part
+    (see :mod:`newsarchive.search_shards`): each part's pages (paths in the output), in order."""
 
-    ``start`` is called when the child says every article page is written, with the article
-    pages whose bytes changed; ``make_run`` then says what to index (None: the site has no
-    search). Pagefind runs one part at a time while Pelican renders the list pages, and on
-    every core once ``finish`` says Pelican has ended (its process, and its memory, gone).
-    ``finish`` waits for the index, or builds it then when it was not started: a site without
-    the article generator's output, or whose article pages are not in a folder of their own
-    (Pagefind then reads the whole site, which must be written first).
+    count: int  # the parts the pages are spread over (``search_shards.shard_count``)
+    pages: dict[int, list[str]]  # those that hold pages
+
+
+@dataclass(frozen=True)
+class PartWritten:
+    """Said by Pelican's process once every article page of part ``number`` is written."""
+
+    number: int
+    changed: frozenset[str]  # its pages whose bytes differ from the previous output's
+
+
+class BackgroundIndex:
+    """The search index built in threads of the build's parent process, beside Pelican's child.
+
+    The child writes the article pages part by part of the index and says so: ``planned`` (the
+    parts and their pages), then ``written`` for each part, and Pagefind indexes a part as soon
+    as its pages are written, one part at a time while Pelican renders, on every core once
+    ``finish`` says Pelican has ended (its process, and its memory, gone). ``make_run`` says
+    what to index (None: the site has no search).
+
+    ``finish`` waits for the parts, then checks that the article folder holds the pages planned
+    (another generator may have written a page there): if not, the index is built again from what
+    is there. A site whose article pages are not in a folder of their own gets no plan (Pagefind
+    reads every page then, which must be written first): ``finish`` builds its index.
     """
 
     def __init__(self, make_run: Callable[[set[str] | None], IndexRun | None]):
         self._make_run = make_run
-        self._problems = Problems()
         self._slots = PagefindSlots(1)
-        self._thread: threading.Thread | None = None
-        self._built = False
+        self._pool: ThreadPoolExecutor | None = None
+        self._plan: dict[int, list[str]] = {}
+        self._count = 1
+        self._before: dict[int, list[str]] | None = None  # the previous output's parts, read once
+        self._primary = self._previous_primary = None
+        self._heard: dict[int, Problems] = {}  # each part's problems
+        self._built: dict[int, bool] = {}
+        self._failed = threading.Event()
+        self._primary_done = threading.Event()
+        self._lock = threading.Lock()
         self.run: IndexRun | None = None
 
-    def start(self, changed_pages: set[str] | None) -> None:
-        if self._thread is not None:
+    def planned(self, plan: PartsPlanned) -> None:
+        if self._pool is not None or not plan.pages:
             return
-        run = self._make_run(changed_pages)
-        if run is not None and _article_folder(run.article_save_as) is None:
-            return  # Pagefind reads every page then, list pages too: it waits for Pelican to finish
-        self.run = run
-        self._thread = threading.Thread(target=self._build, name="search index", daemon=True)
-        self._thread.start()
+        run = self._make_run(set())
+        if run is None or article_folder(run.article_save_as) is None:
+            return
+        self.run, self._plan, self._count = run, plan.pages, plan.count
+        self._primary = min(plan.pages)
+        run.parts = len(plan.pages)
+        self._pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="pagefind")
 
-    def _build(self) -> None:
-        if self.run is None:
-            self._built = True
+    def written(self, part: PartWritten) -> None:
+        if self._pool is None or part.number not in self._plan:
             return
+        self._pool.submit(self._index, part.number, part.changed)
+
+    def _index(self, number: int, changed: frozenset[str]) -> None:
+        heard = Problems()
+        built = False
         try:
-            self._built = build_index(self.run, self._problems, self._slots)
+            if number != self._primary:
+                self._primary_done.wait()  # the primary part's bundle folder holds the others'
+            with self._slots:
+                if self._failed.is_set():
+                    return
+                built = self._index_or_reuse(number, changed, heard)
         except Exception as exc:  # a file system error: one problem, not a traceback from a thread
-            shown = self.run.shown_as or self.run.output
-            self._problems.error(str(shown), 0, f"search index not built: {type(exc).__name__}: {exc}")
-            self._built = False
+            heard.error(str(self.run.shown_as or self.run.output), 0,
+                        f"search index not built: {type(exc).__name__}: {exc}")
+        finally:
+            with self._lock:
+                self._heard[number], self._built[number] = heard, built
+            if not built:
+                self._failed.set()
+            if number == self._primary or not built:
+                self._primary_done.set()
+
+    def _index_or_reuse(self, number: int, changed: frozenset[str], problems: Problems) -> bool:
+        run, held = self.run, self._plan[number]
+        with self._lock:
+            if self._before is None:
+                self._before = _previous_parts(run, self._count)
+                self._previous_primary = min(self._before, default=None)
+        if _reuse_part(run, number, held, self._before, self._primary, self._previous_primary, changed):
+            return True
+        run.reindexed.append(number)
+        return _index_part(run, number, held, self._count, self._primary, problems)
 
     def finish(self, problems: Problems, run: bool = True, changed_pages: set[str] | None = None) -> bool:
         """Pelican has ended: wait for the index (or build it now, when ``run`` and it was not
         started); its problems go to ``problems``. Whether it was built."""
         self._slots.widen(os.cpu_count() or 1)
-        if self._thread is not None:
-            self._thread.join()
+        if self._pool is not None:
+            self._primary_done.set()  # a primary part never written: the others go on (and are checked)
+            self._pool.shutdown(wait=True)
+            for number in sorted(self._heard):
+                problems.extend(self._heard[number])
+            if not run:
+                return False
+            if self._failed.is_set():
+                return False
+            if self._as_planned():
+                _write_manifest(self.run, self._plan)
+                return True
+            shutil.rmtree(self.run.output / BUNDLE_DIR, ignore_errors=True)  # parts of another plan
         elif not run:
             return False
-        else:
-            self.run = self._make_run(changed_pages)
-            self._build()
-        problems.extend(self._problems)
-        return self._built
+        self.run = self._make_run(changed_pages)
+        if self.run is None:
+            return True
+        try:
+            return build_index(self.run, problems, self._slots)
+        except Exception as exc:
+            problems.error(str(self.run.shown_as or self.run.output), 0,
+                           f"search index not built: {type(exc).__name__}: {exc}")
+            return False
+
+    def _as_planned(self) -> bool:
+        """Whether every part planned was indexed, and the article folder holds the pages planned."""
+        run = self.run
+        folder = article_folder(run.article_save_as)
+        found = search_shards.html_pages(run.output, folder, BUNDLE_DIR)
+        count = _part_count(found, folder, run.shard_size)
+        return (
+            set(self._built) == set(self._plan)
+            and count == self._count
+            and search_shards.pages_by_shard(found, count) == self._plan
+        )
+
+
+def _previous_parts(run: IndexRun, count: int) -> dict[int, list[str]]:
+    """The previous output's article pages by part, when it had ``count`` parts ({} otherwise)."""
+    if run.previous is None or not run.previous.is_dir() or run.changed_pages is None:
+        return {}
+    folder = article_folder(run.article_save_as)
+    previous_pages = search_shards.html_pages(run.previous, folder, BUNDLE_DIR)
+    if _part_count(previous_pages, folder, run.shard_size) != count:
+        return {}
+    return search_shards.pages_by_shard(previous_pages, count)
+
+
+def _reuse_part(run: IndexRun, number: int, held: list[str], before: dict[int, list[str]], primary: int,
+                previous_primary: int | None, changed: set[str] | frozenset[str]) -> bool:
+    """Link the previous output's bundle of part ``number`` when it holds the same pages, none of
+    them changed, and it is the primary part in both or in neither; whether it was."""
+    bundle = search_shards.bundle_folder(BUNDLE_DIR, number, primary)
+    old = run.previous / bundle if run.previous is not None else None
+    if not (
+        before.get(number) == held
+        and (number == primary) == (number == previous_primary)
+        and not changed.intersection(held)
+        and (old / "pagefind-entry.json").is_file()
+    ):
+        return False
+    skip = [*_shard_folders(old), search_shards.MANIFEST] if number == primary else ()
+    search_shards.link_tree(old, run.output / bundle, skip=skip)
+    return True
+
+
+def _write_manifest(run: IndexRun, pages: dict[int, list[str]]) -> None:
+    primary = min(pages)
+    merged = [f"{search_shards.SHARD_FOLDER.format(number=number)}/" for number in pages if number != primary]
+    manifest = run.output / BUNDLE_DIR / search_shards.MANIFEST
+    manifest.write_text(json.dumps({"merge": merged}) + "\n", encoding="utf-8")
 
 
 def build_index(run: IndexRun, problems: Problems, slots: PagefindSlots | None = None) -> bool:
     """Build every part of the index (see :mod:`newsarchive.search_shards`), reusing the previous
     output's bundle of a part whose pages did not change, as many parts at a time as ``slots``
     allows (one when not given); a failure becomes one problem."""
-    folder = _article_folder(run.article_save_as)
+    folder = article_folder(run.article_save_as)
     found = search_shards.html_pages(run.output, folder, BUNDLE_DIR)
     count = _part_count(found, folder, run.shard_size)
     pages = search_shards.pages_by_shard(found, count)
     if not pages:  # nothing to index: Pagefind says so
         run.reindexed.append(0)
         return index_site(run.output, problems, shown_as=run.shown_as, glob=article_pages_glob(run.article_save_as))
-    before: dict[int, list[str]] = {}
-    if run.previous is not None and run.previous.is_dir() and run.changed_pages is not None:
-        previous_pages = search_shards.html_pages(run.previous, folder, BUNDLE_DIR)
-        if _part_count(previous_pages, folder, run.shard_size) == count:
-            before = search_shards.pages_by_shard(previous_pages, count)
+    before = _previous_parts(run, count)
     primary, previous_primary = min(pages), min(before, default=None)
     run.parts = len(pages)
     jobs: list[tuple[int, list[str]]] = []
     for number, held in pages.items():
-        bundle = search_shards.bundle_folder(BUNDLE_DIR, number, primary)
-        old = run.previous / bundle if run.previous is not None else None
-        if (
-            before.get(number) == held
-            and (number == primary) == (number == previous_primary)
-            and not run.changed_pages.intersection(held)
-            and (old / "pagefind-entry.json").is_file()
-        ):
-            skip = [*_shard_folders(old), search_shards.MANIFEST] if number == primary else ()
-            search_shards.link_tree(old, run.output / bundle, skip=skip)
-            continue
-        run.reindexed.append(number)
-        jobs.append((number, held))
+        if not _reuse_part(run, number, held, before, primary, previous_primary, run.changed_pages or set()):
+            run.reindexed.append(number)
+            jobs.append((number, held))
     if not _index_parts(run, jobs, count, primary, problems, slots or PagefindSlots(1)):
         return False
-    merged = [f"{search_shards.SHARD_FOLDER.format(number=number)}/" for number in pages if number != primary]
-    manifest = run.output / BUNDLE_DIR / search_shards.MANIFEST
-    manifest.write_text(json.dumps({"merge": merged}) + "\n", encoding="utf-8")
+    _write_manifest(run, pages)
     return True
 
 

@@ -126,29 +126,28 @@ class _PelicanRun:
 
 
 def _pelican_run(settings: dict, settings_file: Path) -> _PelicanRun:
-    """Pelican's run; once the article pages are written it says so to the parent (``apart.note``),
-    with those whose bytes changed, and the parent starts the search index."""
-    from .plugin.search import ARTICLE_PAGES_WRITTEN
+    """Pelican's run; as it writes the article pages, part by part of the search index, it tells
+    the parent (``apart.note``), which indexes each part written."""
+    from .plugin.search import ARTICLE_PARTS
 
     report = BuildReport(Path(settings["OUTPUT_PATH"]))
-    settings[ARTICLE_PAGES_WRITTEN] = lambda: apart.note((ARTICLE_PAGES_WRITTEN, set(settings.get(CHANGED_PAGES, ()))))
+    settings[ARTICLE_PARTS] = apart.note
     try:
         finished = _run_pelican(settings, settings_file, report)
     finally:
-        del settings[ARTICLE_PAGES_WRITTEN]
+        del settings[ARTICLE_PARTS]
     left = {key: settings[key] for key in (PAGE_RECORDS, CHANGED_PAGES) if key in settings}
     return _PelicanRun(finished, report.problems, report.articles, left)
 
 
 def _run_pelican_apart(settings: dict, settings_file: Path, report: BuildReport, load_shared: bool) -> bool:
     """``_run_pelican`` in a child process (see :mod:`.apart`), and the search index in this one:
-    Pagefind starts when the child says the article pages are written, and runs beside it.
+    Pagefind indexes each part of the article pages as soon as the child says it is written.
 
     With ``load_shared``, what every build loads the same way (Pelican's modules, the tagger
     and its taxonomy) is loaded here first, so that a process running many builds loads it once.
     """
-    from .plugin.search import ARTICLE_PAGES_WRITTEN
-    from .search import BackgroundIndex
+    from .search import BackgroundIndex, PartsPlanned, PartWritten
 
     if load_shared:
         import pelican.generators  # noqa: F401
@@ -163,8 +162,10 @@ def _run_pelican_apart(settings: dict, settings_file: Path, report: BuildReport,
     index = BackgroundIndex(functools.partial(_index_run, Path(settings["OUTPUT_PATH"]), settings, report.output))
 
     def heard(message) -> None:
-        if isinstance(message, tuple) and message[0] == ARTICLE_PAGES_WRITTEN:
-            index.start(message[1])
+        if isinstance(message, PartsPlanned):
+            index.planned(message)
+        elif isinstance(message, PartWritten):
+            index.written(message)
 
     try:
         run = call_apart(_pelican_run, settings, settings_file, on_note=heard)
@@ -204,9 +205,9 @@ def _run_pelican(settings: dict, settings_file: Path, report: BuildReport) -> bo
 
 
 def _index_run(staging: Path, settings: dict, shown_as: Path, changed_pages: set[str] | None):
-    """What the search index of this build is asked (an :class:`newsarchive.search.IndexRun`), once
-    the article pages are written (``changed_pages``: those whose bytes changed); None when the
-    site has no search."""
+    """What the search index of this build is asked (an :class:`newsarchive.search.IndexRun`), with
+    the article pages whose bytes changed (``changed_pages``: as yet none, when the index is built
+    part by part as Pelican writes, each part telling its own); None when the site has no search."""
     from .plugin import settings as plugin_settings
     from .search import IndexRun
 

@@ -96,7 +96,7 @@ def test_failing_pagefind_is_a_build_problem_not_a_traceback(tmp_path, monkeypat
 
 
 @pytest.mark.parametrize("article_folder", [True, False], ids=["articles in a folder", "articles at the root"])
-def test_pagefind_starts_once_the_article_pages_are_written_while_the_lists_are_rendered(
+def test_pagefind_indexes_each_part_once_its_article_pages_are_written_while_the_rest_is_rendered(
     tmp_path, monkeypatch, article_folder
 ):
     """When the article pages have no folder of their own, Pagefind reads every page: it waits for all."""
@@ -104,31 +104,35 @@ def test_pagefind_starts_once_the_article_pages_are_written_while_the_lists_are_
 
     root = make_site(tmp_path / "site")
     shutil.copytree(REPO / "content", root / "content")
-    pages = root / "output" / "articles"
-    if not article_folder:
-        with (root / "pelicanconf.py").open("a", encoding="utf-8") as conf:
-            conf.write('\nARTICLE_URL = ARTICLE_SAVE_AS = "{slug}.html"\n')
-        pages = root / "output"
-    seen = tmp_path / "seen.json"
-    real = search.build_index
+    with (root / "pelicanconf.py").open("a", encoding="utf-8") as conf:
+        conf.write("\nNEWSARCHIVE_SEARCH_SHARD_SIZE = 4\n")
+        if not article_folder:
+            conf.write('ARTICLE_URL = ARTICLE_SAVE_AS = "{slug}.html"\n')
+    seen = tmp_path / "seen.jsonl"
+    real = search._index_part
 
-    def recording(run, problems, slots=None):
-        output = run.output
-        seen.write_text(json.dumps({
-            "articles": sorted(p.name for p in (output / pages.relative_to(root / "output")).glob("*.html")),
-            "sources": (output / "sources").exists(),
-        }))
-        return real(run, problems, slots)
+    def recording(run, number, pages, count, primary, problems):
+        with seen.open("a", encoding="utf-8") as out:
+            out.write(json.dumps({
+                "part": number, "primary": number == primary, "pages": pages,
+                "all there": all((run.output / page).is_file() for page in pages),
+                "sources": (run.output / "sources").exists(),
+            }) + "\n")
+        return real(run, number, pages, count, primary, problems)
 
-    monkeypatch.setattr(search, "build_index", recording)
+    monkeypatch.setattr(search, "_index_part", recording)
     report = build_site(root / "pelicanconf.py")
     assert not report.problems.items, report.problems.items
-    at_start = json.loads(seen.read_text())
+    parts = [json.loads(line) for line in seen.read_text().splitlines()]
     if article_folder:
-        assert at_start["articles"] == sorted(p.name for p in pages.glob("*.html"))
-        assert not at_start["sources"], "the source pages (written after the articles) were not there yet"
+        assert len(parts) == report.search_parts >= 4, "21 articles, at most 4 a part"
+        assert parts[0]["primary"], "the primary part first: its bundle folder holds the others'"
+        assert all(part["all there"] for part in parts)
+        assert not parts[0]["sources"], "the first part is indexed before the source pages are written"
+        assert sorted(page for part in parts for page in part["pages"]) == sorted(
+            p.relative_to(root / "output").as_posix() for p in (root / "output" / "articles").glob("*.html"))
     else:
-        assert at_start["sources"], "Pagefind reads the whole site then: it started once all of it was written"
+        assert len(parts) == 1 and parts[0]["sources"], "Pagefind reads the whole site then: all of it written first"
     assert (root / "output" / "pagefind" / "pagefind.js").is_file()
 
 
@@ -173,3 +177,31 @@ def test_pagefind_runs_one_part_at_a_time_beside_pelican_then_on_every_core():
     for thread in waiting:
         thread.join()
     assert max(most) == 2
+
+
+def test_a_page_another_generator_writes_among_the_articles_is_indexed_with_them(tmp_path):
+    """The parts are planned from the article pages alone; a page that lands in their folder
+    otherwise changes the parts, and the index is built again from what the folder holds."""
+    from newsarchive.search_shards import pages_by_shard, shard_count
+    from newsarchive.site import build_site
+
+    root = make_site(tmp_path / "site")
+    shutil.copytree(REPO / "content", root / "content")
+    with (root / "pelicanconf.py").open("a", encoding="utf-8") as conf:
+        conf.write("\nNEWSARCHIVE_SEARCH_SHARD_SIZE = 4\n")
+    (root / "content" / "pages").mkdir()
+    (root / "content" / "pages" / "about.md").write_text(
+        "Title: About this archive\nSave_as: articles/zz-about.html\nURL: articles/zz-about.html\n\nWho keeps it.\n",
+        encoding="utf-8",
+    )
+    report = build_site(root / "pelicanconf.py")
+    assert not report.problems.items, report.problems.items
+    pages = {p.relative_to(root / "output").as_posix() for p in (root / "output" / "articles").glob("*.html")}
+    assert "articles/zz-about.html" in pages
+    parts = pages_by_shard(pages, shard_count(len(pages), 4))
+    assert report.search_parts == len(parts)
+    manifest = json.loads((root / "output" / "pagefind" / "parts.json").read_text(encoding="utf-8"))
+    assert manifest["merge"] == [f"shard-{number}/" for number in parts if number != min(parts)]
+    for number in parts:
+        folder = root / "output" / "pagefind" / ("" if number == min(parts) else f"shard-{number}")
+        assert (folder / "pagefind-entry.json").is_file()

@@ -69,7 +69,7 @@ def register() -> None:
     signals.article_generator_finalized.connect(tags.attach_tag_data)
     signals.article_generator_finalized.connect(membership.index_article_lists)
     signals.article_generator_finalized.connect(large_sites.list_pages_one_at_a_time)
-    signals.article_generator_finalized.connect(search.announce_article_pages)
+    signals.article_generator_finalized.connect(search.write_article_pages_by_part)
     signals.article_writer_finalized.connect(tags.write_tags_json)
     signals.article_writer_finalized.connect(cite.write_citations_json)
     # last of their signals: after every receiver that adds to the context, and after the cache is saved

@@ -83,7 +83,8 @@ SETTINGS = [
     Setting(
         "NEWSARCHIVE_SEARCH_INDEX",
         True,
-        "Run Pagefind over the article pages once Pelican has written them (the index in pagefind/); False to skip.",
+        "Run Pagefind over the article pages, each part of the index once Pelican has written its pages (the index in "
+        "pagefind/); False to skip.",
     ),
     Setting(
         "NEWSARCHIVE_SEARCH_SHARD_SIZE",
