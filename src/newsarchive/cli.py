@@ -105,15 +105,23 @@ def build(
     force: Annotated[
         bool, typer.Option("--force", help="Build even when no input changed since the last build.")
     ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress lines on stderr: only problems and the summary.")
+    ] = False,
 ) -> None:
-    """Build the static site from content/ with Pelican."""
+    """Build the static site from content/ with Pelican, saying on stderr what it is doing."""
+    from . import progress
     from .site import build_site
 
     settings_file = settings or Path("publishconf.py" if publish else "pelicanconf.py")
     if not settings_file.exists():
         err.print(f"{settings_file}: no such settings file (run from the site folder)", markup=False)
         raise typer.Exit(2)
-    report = build_site(settings_file, output, force=force, load_shared=False)
+    progress.show(None if quiet else progress.Progress())
+    try:
+        report = build_site(settings_file, output, force=force, load_shared=False)
+    finally:
+        progress.show(None)
     _finish(report.problems, strict=False, summary=report.describe())
 
 

@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import search_shards
+from . import progress, search_shards
 from .problems import Problems
 
 # Where Pagefind writes its bundle, relative to the output folder.
@@ -151,6 +151,7 @@ class BackgroundIndex:
         self.run, self._plan, self._count = run, plan.pages, plan.count
         self._primary = min(plan.pages)
         run.parts = len(plan.pages)
+        progress.step(f"search index: {len(plan.pages)} parts, each indexed once its article pages are written")
         self._pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="pagefind")
 
     def written(self, part: PartWritten) -> None:
@@ -174,6 +175,8 @@ class BackgroundIndex:
         finally:
             with self._lock:
                 self._heard[number], self._built[number] = heard, built
+                done = len(self._built)
+            progress.count("search index: {done} of {total} parts", done, len(self._plan))
             if not built:
                 self._failed.set()
             if number == self._primary or not built:
@@ -195,6 +198,10 @@ class BackgroundIndex:
         started); its problems go to ``problems``. Whether it was built."""
         self._slots.widen(os.cpu_count() or 1)
         if self._pool is not None:
+            with self._lock:
+                left = len(self._plan) - len(self._built)
+            if left and run:
+                progress.step(f"search index: {left} of {len(self._plan)} parts left")
             self._primary_done.set()  # a primary part never written: the others go on (and are checked)
             self._pool.shutdown(wait=True)
             for number in sorted(self._heard):
@@ -212,6 +219,7 @@ class BackgroundIndex:
         self.run = self._make_run(changed_pages)
         if self.run is None:
             return True
+        progress.step("search index")
         try:
             return build_index(self.run, problems, self._slots)
         except Exception as exc:

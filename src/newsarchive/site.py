@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import apart, build_stamp
+from . import apart, build_stamp, progress
 from .apart import ChildFailed, call_apart
 from .plugin import collector, page_records
 from .plugin.unchanged import CHANGED_PAGES, ENVIRONMENT, PAGE_RECORDS, PREVIOUS_OUTPUT
@@ -88,6 +88,7 @@ def build_site(settings_file: Path, output: Path | None = None, force: bool = Fa
     report = BuildReport(final)
     started = time.perf_counter()
     given = copy.deepcopy(settings)  # Pelican and the plugin change ``settings`` as they run
+    progress.step("checking what changed since the last build")
     inputs = build_stamp.inputs_digest(given, final)
     unchanged = None if force else build_stamp.unchanged_articles(settings, final, inputs)
     if unchanged is not None:  # the same inputs as the build that made the output: nothing to do
@@ -96,6 +97,7 @@ def build_site(settings_file: Path, output: Path | None = None, force: bool = Fa
         report.seconds = time.perf_counter() - started
         return report
     settings[ENVIRONMENT] = build_stamp.environment_digest(given)
+    progress.step("running Pelican")
     finished = _run_pelican_apart(settings, settings_file, report, load_shared)
     if finished:
         _swap_in(staging, final)

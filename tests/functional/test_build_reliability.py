@@ -87,3 +87,21 @@ def test_a_site_with_pages_besides_its_articles_builds(sample_root, tmp_path):
     assert built.returncode == 0, built.stderr
     page = (root / "output" / "pages" / "about-this-archive.html").read_text(encoding="utf-8")
     assert "Who keeps it." in page
+
+
+def test_the_build_says_what_it_is_doing_on_stderr_unless_quiet(sample_root, tmp_path):
+    root = tmp_path / "site"
+    shutil.copytree(sample_root, root)
+    built = build(root)
+    assert built.returncode == 0, built.stderr
+    steps = [line.split("] ", 1)[1] for line in built.stderr.splitlines() if line.startswith("[")]
+    expected = ["checking what changed", "running Pelican", "reading", "finding story clusters",
+                "finding related articles", "writing pages", "search index"]
+    found = [next((i for i, step in enumerate(steps) if step.startswith(start)), None) for start in expected]
+    assert None not in found and found == sorted(found), steps
+    assert built.stderr.splitlines()[-1].startswith("built "), "the summary comes last"
+    (root / "content" / "articles").rglob("*.md").__next__().write_text("Title: Changed\n\nNew body.\n")
+    quiet = subprocess.run([NEWSARCHIVE, "build", "--quiet"], cwd=root, capture_output=True, text=True, timeout=300)
+    assert quiet.returncode == 0, quiet.stderr
+    assert not [line for line in quiet.stderr.splitlines() if line.startswith("[")], quiet.stderr
+    assert quiet.stderr.splitlines()[-1].startswith("built ")

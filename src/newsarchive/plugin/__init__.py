@@ -39,6 +39,7 @@ def register() -> None:
     signals.initialized.connect(settings.apply_defaults)
     signals.article_generator_context.connect(dates.give_undated_a_sort_date)
     signals.article_generator_context.connect(sources.attach_source)
+    signals.article_generator_context.connect(parse_cache.count_read)
     signals.content_object_init.connect(packed.use_packed_fields)  # first: the others may pack a field
     signals.content_object_init.connect(dates.attach_published_date)
     signals.content_object_init.connect(provenance.attach_provenance)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from pelican.generators import Generator
 
+from .. import progress
 from ..research.clusters import StoryInput, Tokens, cluster_stories
 from . import parse_cache, settings
 
@@ -185,6 +186,7 @@ class ClustersGenerator(Generator):
     """Puts ``story_clusters`` in the context and writes the cluster pages and their index."""
 
     def generate_context(self) -> None:
+        progress.step("finding story clusters")
         self.clusters = build_clusters(self.context.get("articles", []), self.settings)
         self.context["story_clusters"] = self.clusters
         self.context["CLUSTERS_URL"] = settings.get(self.settings, "CLUSTERS_URL")

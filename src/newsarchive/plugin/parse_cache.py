@@ -31,7 +31,7 @@ from pathlib import Path
 
 from markdown import Markdown
 
-from .. import __version__
+from .. import __version__, progress
 from . import settings
 from .packed import Packed, pack_object
 
@@ -265,8 +265,12 @@ def prefill(generator) -> None:
             continue
         if key not in cache:
             missing.append(path)
+    _reading.update(done=0, total=len(paths))
+    unchanged = f" ({len(paths) - len(missing)} unchanged since the last build)" if len(missing) < len(paths) else ""
     if count < 2 or len(missing) < 4 * count or "fork" not in multiprocessing.get_all_start_methods():
+        progress.step(f"reading {len(paths)} articles{unchanged}")
         return  # the reader parses them one by one
+    progress.step(f"parsing {len(missing)} articles on {count} cores{unchanged}")
     from .tags import site_tagger
 
     site_tagger(pelican_settings)  # loaded before forking, so every worker has it
@@ -275,9 +279,20 @@ def prefill(generator) -> None:
                                                                 "NEWSARCHIVE_TAXONOMY") if key in pelican_settings}
     context = multiprocessing.get_context("fork")
     with context.Pool(count, initializer=_start_worker) as pool:
-        for entries in pool.imap(_parse_file, missing, chunksize=16):
+        for done, entries in enumerate(pool.imap(_parse_file, missing, chunksize=16), 1):
             for key, value in entries:  # stored as the workers pickled them: the main process holds none
                 cache.put_pickled(key, value)
+            progress.count("parsed {done} of {total} articles", done, len(missing))
+    progress.step(f"reading {len(paths)} articles")
+
+
+_reading = {"done": 0, "total": 0}  # the article files read in this build, and how many there are
+
+
+def count_read(generator, metadata) -> None:
+    """``article_generator_context``: one more article read (a progress count)."""
+    _reading["done"] += 1
+    progress.count("read {done} of {total} articles", _reading["done"], _reading["total"])
 
 
 def save(pelican) -> None:

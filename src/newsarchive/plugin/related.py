@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 
 from pelican.generators import ArticlesGenerator
 
+from .. import progress
 from . import settings
 
 
@@ -91,6 +92,7 @@ def attach_related(generators) -> None:
     """Runs once every generator has its context, so tags added by any plugin count."""
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
+            progress.step("finding related articles")
             limit = settings.get(generator.settings, "NEWSARCHIVE_RELATED_COUNT")
             articles = generator.articles
             for position, pairs in related_articles(articles, limit).items():

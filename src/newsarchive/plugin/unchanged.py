@@ -23,6 +23,7 @@ from pathlib import Path
 
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from .. import progress
 from ..writer import link_or_copy
 from .fingerprints import Hasher, feed_fingerprint, page_fingerprint
 from .page_records import PageRecords
@@ -110,8 +111,12 @@ class LinkingWriter(Writer):
             records = PageRecords.load(self.settings, self.settings.get(PREVIOUS_OUTPUT))
             self.settings[PAGE_RECORDS] = records
         self.records = self.settings.get(PAGE_RECORDS)
+        self.written = 0  # pages, for the progress lines
+        progress.step("writing pages (the article pages first)")
 
     def write_file(self, name, template, context, *args, **kwargs):
+        self.written += 1
+        progress.count("wrote {done} pages", self.written)
         if self.records is not None:
             template = _Fingerprinted(template, self)
         return super().write_file(name, template, context, *args, **kwargs)
