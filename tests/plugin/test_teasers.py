@@ -67,3 +67,28 @@ def test_a_new_build_renders_its_own_teasers(environment):
 def test_a_list_page_fingerprint_counts_what_its_teasers_show(environment):
     use = template_use(environment, "partials/article_list.html")
     assert {"title", "url", "tags", "authors", "source"} <= use.attributes
+
+
+def test_one_teaser_serves_every_depth_of_page_with_its_own_site_address(environment, monkeypatch):
+    rendered = []
+    template = environment.get_template(teasers.TEASER_TEMPLATE)
+    real = type(template).render
+    monkeypatch.setattr(type(template), "render",
+                        lambda self, *a, **k: rendered.append(self.name) or real(self, *a, **k))
+    harbour = article("Harbour")
+    harbour.tags = [SimpleNamespace(name="Port", url="tags/port.html")]
+    shown = {siteurl: render_list(environment, [harbour], siteurl=siteurl) for siteurl in (".", "..", "../..", "a&b")}
+    assert rendered.count(teasers.TEASER_TEMPLATE) == 1
+    assert 'href="../../articles/harbour.html"' in shown["../.."] and 'href="../../tags/port.html"' in shown["../.."]
+    assert 'href="./articles/harbour.html"' in shown["."]
+    assert 'href="a&amp;b/articles/harbour.html"' in shown["a&b"], "escaped as {{ SITEURL }} prints it"
+    assert "\x00" not in "".join(shown.values())
+
+
+def test_no_article_text_can_pass_for_the_site_address(environment):
+    odd = article("Odd \x00SITEURL\x00 title")
+    odd.title += teasers._placeholder[0]  # the one of a build before
+    teasers.forget()
+    shown = render_list(environment, [odd], siteurl="..")
+    assert odd.title in shown, "the article's text is shown as it is"
+    assert 'href="../articles/' in shown
