@@ -30,6 +30,13 @@ def test_a_count_is_shown_at_most_once_every_few_seconds():
     assert [line.split("] ")[1] for line in lines] == ["parsed 1 of 2 articles", "parsed 2 of 2 articles"]
 
 
+def test_a_count_waits_for_its_own_first_call_not_the_start_of_the_build():
+    shown, lines = collecting(every=60)
+    shown.started -= 3600  # the build has run an hour
+    shown.count("parsed {done} of {total} articles", 1, 100)
+    assert lines == [], "the step has only begun"
+
+
 def test_each_count_has_its_own_clock():
     shown, lines = collecting(every=0)
     shown.count("wrote {done} pages", 5)

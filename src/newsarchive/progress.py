@@ -28,7 +28,7 @@ class Progress:
     write: Callable[[str], None] = field(default=lambda line: print(line, file=sys.stderr, flush=True))
     every: float = EVERY
     started: float = field(default_factory=time.monotonic)
-    _counted: dict[str, float] = field(default_factory=dict)  # when each count was last shown
+    _counted: dict[str, float] = field(default_factory=dict)  # when each count was first made or last shown
     _lock: threading.Lock = field(default_factory=threading.Lock)  # the search index counts from threads
 
     def step(self, what: str) -> None:
@@ -36,10 +36,10 @@ class Progress:
 
     def count(self, what: str, done: int, total: int | None = None) -> None:
         """``what`` is a format with ``{done}`` and ``{total}``; shown when ``every`` seconds have
-        passed since the last count of it (or since the build started)."""
+        passed since the last count of it, or since the first (so a short step shows none)."""
         now = time.monotonic()
         with self._lock:
-            if now - self._counted.get(what, self.started) < self.every:
+            if now - self._counted.setdefault(what, now) < self.every:
                 return
             self._counted[what] = now
         self._line(what.format(done=done, total=total))
