@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from datetime import date
 
+import pytest
+
 from newsarchive.research.clusters import StoryInput, cluster_stories
 
 
@@ -197,24 +199,29 @@ def test_a_run_of_similar_reports_day_after_day_does_not_chain_into_one_cluster(
         assert (max(days_of) - min(days_of)).days <= 3
 
 
-def test_the_bound_from_the_heaviest_terms_never_misses_a_pair_that_reaches_the_threshold():
-    """Undated articles are compared only with those whose bound reaches the threshold: the
-    bound must be at least every true cosine, at every threshold."""
+def test_the_products_never_miss_a_pair_whose_cosine_reaches_the_threshold():
+    """Candidate pairs come from sparse products, summed in another order than the cosines, and
+    for undated articles from their heaviest terms only, plus a bound on the rest: every pair
+    whose cosine reaches the threshold must be a candidate, at every threshold."""
     import numpy
 
-    from newsarchive.research.clusters import _Columns, _Cosines, _head, _Matrix, token_counts
+    from newsarchive.research.clusters import _Cosines, _head, _Matrix, _Products, token_counts
 
     for seed in range(3):
         items = random_corpus(seed)
-        counts = [token_counts(item.text) for item in items]
-        matrix = _Matrix.of(counts.__getitem__, len(counts))
-        columns = _Columns(matrix, numpy.arange(len(matrix.names)))
+        matrix = _Matrix.of(lambda p, items=items: token_counts(items[p].text), len(items))
+        products = _Products(matrix)
         every = numpy.arange(len(items))
-        for position in range(0, len(items), 7):
+        rows = list(range(0, len(items), 7))
+        whole = products.of(numpy.array(rows), every)
+        for i, position in enumerate(rows):
             exact = _Cosines(matrix).of(position, every)
-            for threshold in (0.1, 0.3, 0.45, 0.7):
-                bound = columns.may_reach(_head(matrix, position, threshold), threshold)
-                assert not numpy.any((exact >= threshold) & ~bound), (seed, position)
+            for threshold in (0.1, 0.3, 0.45, 0.7, float(numpy.sort(exact)[-2])):
+                reaching = set(numpy.flatnonzero(exact >= threshold).tolist())
+                assert reaching <= set(_Products.reaching(whole, i, threshold).tolist()), (seed, position)
+                head = _head(matrix, position, threshold)
+                bounds = _Products.reaching(products.with_all([head]), 0, threshold, left=head[2])
+                assert reaching <= set(bounds.tolist()), (seed, position, threshold)
 
 
 def test_matrix_rows_are_the_tfidf_vectors_and_cosines_match():
@@ -246,21 +253,16 @@ def test_cosines_looked_up_in_batches_are_exactly_those_looked_up_at_once(monkey
     assert cosines.of(3, others).tolist() == at_once.tolist()  # the same sums in the same order
 
 
-def test_columns_made_in_batches_of_terms_are_those_made_at_once(monkeypatch):
-    """The undated articles' column index is built a batch of terms at a time, to bound its arrays."""
-    import numpy
-
+@pytest.mark.parametrize(("budget", "least"), [(1, 1), (50, 2), (10**9, 1), (10**9, 10**6)])
+def test_links_found_a_block_or_a_batch_at_a_time_are_those_found_at_once(monkeypatch, budget, least):
+    """The products are computed for a block of dated items (or a batch of undated ones) at a time,
+    to bound their size; the links, and their order, do not depend on the blocks."""
     from newsarchive.research import clusters as module
-    from newsarchive.research.clusters import _Columns, _Matrix, token_counts
 
-    items = random_corpus(6)
-    matrix = _Matrix.of(lambda p: token_counts(items[p].text), len(items))
-    every = numpy.arange(len(matrix.names))
-    at_once = _Columns(matrix, every)
-    monkeypatch.setattr(module, "COLUMN_BATCH", 16)
-    monkeypatch.setattr(module, "COLUMN_BATCHES", 1000)
-    batched = _Columns(matrix, every)
-    for name in ("indptr", "rows", "weights"):
-        assert getattr(batched, name).tolist() == getattr(at_once, name).tolist(), name
-    some = every[::3]
-    assert _Columns(matrix, some).indptr[-1] < at_once.indptr[-1]
+    for seed in (1, 6):
+        items = random_corpus(seed)
+        expected = cluster_stories(items)
+        monkeypatch.setattr(module, "PRODUCTS_BUDGET", budget)
+        monkeypatch.setattr(module, "BLOCK_LEAST", least)
+        assert cluster_stories(items) == expected, seed
+        monkeypatch.undo()

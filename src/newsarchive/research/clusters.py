@@ -15,8 +15,10 @@ The TF-IDF is a few lines of our own (no scikit-learn): the corpus is a site's a
 the vectors are the rows of one sparse matrix (numpy), and every step is ordered, so the same
 articles always give the same clusters with the same slugs. The pairs compared grow with the
 square of the articles per day (a site with ten times the articles over the same years has a
-hundred times the pairs), so cosines are computed many at once in numpy, and an undated
-article is compared only with the articles a bound from its heaviest terms lets through.
+hundred times the pairs), and an undated article is compared with every article: so the
+candidate pairs come from sparse matrix products (SciPy, in C), many at once, and only those
+whose product may reach the threshold and that share a tag get their cosine (numpy, always
+summed in the same order).
 """
 
 from __future__ import annotations
@@ -332,14 +334,66 @@ def _source_numbers(items: list[StoryInput]):
                        dtype=numpy.int64)
 
 
+# Room for rounding: a product computed in another order than ``_Cosines`` sums it (both in
+# float64, of unit vectors, so they differ by far less) may fall short of the threshold by this.
+_ROUNDING = 1e-9
+# Products of pairs computed at once by ``_Products`` (at most, but one row may take more): a
+# few MB of sparse results.
+PRODUCTS_BUDGET = 1 << 20
+BLOCK_LEAST = 16  # dated items whose products are computed at once, at least (when there are so many)
+
+
+class _Products:
+    """The products of some rows with some others at once, by sparse matrix products (SciPy,
+    in C): the candidate pairs. Each pair found this way whose value may reach the threshold gets its
+    cosine from :class:`_Cosines`, so that the cosines, and the clusters, do not depend on the
+    order in which a product sums its terms."""
+
+    def __init__(self, matrix: _Matrix):
+        from scipy.sparse import csr_matrix
+
+        self.rows = csr_matrix((matrix.weights, matrix.terms, matrix.indptr), shape=(matrix.size, len(matrix.names)))
+        self._columns = None
+
+    def of(self, rows, others):
+        """A sparse (SciPy CSR) matrix: ``[i, j]`` the product of ``rows[i]`` with ``others[j]`` (their
+        cosine, but summed in another order)."""
+        return (self.rows[rows] @ self.rows[others].T).tocsr()
+
+    def transpose(self) -> None:
+        """Make the transposed matrix that ``with_all`` needs (once, before threads share it)."""
+        if self._columns is None:
+            self._columns = self.rows.T.tocsr()
+
+    def with_all(self, heads):
+        """``[i, j]``: the product of vector ``heads[i]`` (``_head``: some terms and their weights,
+        the norm of the rest left out) with row ``j``, for every row."""
+        import numpy
+        from scipy.sparse import csr_matrix
+
+        self.transpose()
+        lengths = [len(terms) for terms, _, _ in heads]
+        indptr = numpy.concatenate(([0], numpy.cumsum(lengths))).astype(numpy.int64)
+        terms = numpy.concatenate([terms for terms, _, _ in heads]) if heads else numpy.zeros(0, numpy.int32)
+        weights = numpy.concatenate([weights for _, weights, _ in heads]) if heads else numpy.zeros(0)
+        vectors = csr_matrix((weights, terms, indptr), shape=(len(heads), self.rows.shape[1]))
+        return (vectors @ self._columns).tocsr()
+
+    @staticmethod
+    def reaching(found, i: int, threshold: float, left: float = 0.0):
+        """The columns of row ``i`` of ``found`` whose value, plus ``left``, may reach ``threshold``."""
+        low, high = found.indptr[i], found.indptr[i + 1]
+        return found.indices[low:high][found.data[low:high] + left >= threshold - _ROUNDING]
+
+
 def _dated_links(items: list[StoryInput], matrix: _Matrix, spans, source_of, threshold: float, days: int):
     """Every linked pair of dated items ``(first, second, cosine)``: sharing a tag, from two
     sources, the second no earlier in the order of days and starting at most ``days`` after the
     first's last day, with a cosine that reaches ``threshold``.
 
-    The items are swept in order of their days; each one's partners are found per tag by
-    bisection in that tag's items (so the work is the pairs, not a tag's size squared) and its
-    cosines with all of them are computed at once. Nothing is kept between items but the matrix.
+    The items are swept in order of their days, a block at a time: the products of the block's
+    items with every item up to the last one's partners are computed at once (:class:`_Products`),
+    and only the pairs among them that may reach the threshold and share a tag get a cosine.
     """
     import numpy
 
@@ -348,28 +402,60 @@ def _dated_links(items: list[StoryInput], matrix: _Matrix, spans, source_of, thr
         return
     order = numpy.array(by_day, dtype=numpy.int64)
     starts = [spans[p][0] for p in by_day]
-    ranks_by_tag: dict[str, list[int]] = defaultdict(list)  # each tag's items, as ranks in ``by_day``
-    for rank, position in enumerate(by_day):
-        for tag in items[position].tags:
-            ranks_by_tag[tag].append(rank)
-    tag_ranks = {tag: numpy.array(ranks, dtype=numpy.int64) for tag, ranks in ranks_by_tag.items()}
-    cosines = _Cosines(matrix)
-    for rank, first in enumerate(by_day):
-        end = bisect_right(starts, spans[first][1] + days, rank + 1)
-        if end == rank + 1 or source_of[first] < 0 or not items[first].tags:
-            continue
-        slices = []
-        for tag in items[first].tags:
-            ranks = tag_ranks[tag]
-            slices.append(ranks[numpy.searchsorted(ranks, rank, "right"):numpy.searchsorted(ranks, end, "left")])
-        ranks = numpy.sort(numpy.concatenate(slices))
-        if not len(ranks):
-            continue
-        partners = order[ranks[numpy.concatenate(([True], ranks[1:] != ranks[:-1]))]]  # each once
-        partners = partners[(source_of[partners] >= 0) & (source_of[partners] != source_of[first])]
-        if not len(partners):
-            continue
-        yield from cosines.reaching(first, partners, threshold)
+    # each item's partners are the ranks after its own and before its end
+    ends = [bisect_right(starts, spans[first][1] + days, rank + 1) for rank, first in enumerate(by_day)]
+    products, cosines = _Products(matrix), _Cosines(matrix)
+    blocks = list(_blocks(ends))
+
+    def block_products(block: tuple[int, int, int]):
+        low, high, reach = block
+        return products.of(order[low:high], order[low:reach]) if reach > low + 1 else None
+
+    for (low, high, _), found in zip(blocks, _in_order(block_products, blocks), strict=True):
+        for rank in range(low, high):
+            first = by_day[rank]
+            if found is None or ends[rank] == rank + 1 or source_of[first] < 0 or not items[first].tags:
+                continue
+            ranks = _Products.reaching(found, rank - low, threshold) + low
+            partners = order[numpy.sort(ranks[(ranks > rank) & (ranks < ends[rank])])]
+            yield from _linked(items, cosines, first, partners, source_of, threshold)
+
+
+def _blocks(ends: list[int]):
+    """``(low, high, reach)``: blocks of ranks ``low..high-1`` whose partners are before ``reach``
+    (``ends``: each rank's). Each item needs only its partners' products but all the block's are
+    computed: a block grows while at most about half are wasted, so an item whose date is a month,
+    whose partners reach far, gets a small block."""
+    low = 0
+    while low < len(ends):
+        high, reach, needed = low + 1, ends[low], ends[low] - low
+        while high < len(ends):
+            grown, more = max(reach, ends[high]), needed + ends[high] - high
+            computed = (high + 1 - low) * (grown - low)
+            if computed > PRODUCTS_BUDGET or computed > 2 * more + BLOCK_LEAST * (grown - low):
+                break
+            high, reach, needed = high + 1, grown, more
+        yield low, high, reach
+        low = high
+
+
+def _in_order(compute: Callable, jobs: Sequence):
+    """``compute(job)`` for each of ``jobs``, given back in their order, computed a few ahead on
+    every core: SciPy's products let go of the interpreter lock, and the cosines, which hold it,
+    are computed meanwhile."""
+    import os
+    from collections import deque
+    from concurrent.futures import ThreadPoolExecutor
+
+    workers = os.cpu_count() or 1
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="clusters") as pool:
+        pending: deque = deque()
+        for job in jobs:
+            pending.append(pool.submit(compute, job))
+            if len(pending) > workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 def _undated_links(items: list[StoryInput], matrix: _Matrix, spans, source_of, threshold: float):
@@ -377,105 +463,49 @@ def _undated_links(items: list[StoryInput], matrix: _Matrix, spans, source_of, t
     two sources, with a cosine that reaches ``threshold``; the other item is dated or a later
     undated one.
 
-    An undated item may be paired with any article, so its cosines are not computed one pair
-    at a time: the columns of its heaviest terms (:class:`_Columns`) bound its cosine with every
-    article at once, and only the articles whose bound reaches the threshold get a cosine.
+    An undated item may be paired with any article: its products with all of them are computed
+    at once, for a batch of undated items at a time (:class:`_Products`), and only the pairs
+    that may reach the threshold and share a tag get a cosine.
     """
     import numpy
 
     undated = [p for p in range(len(items)) if spans[p] is None and items[p].tags and source_of[p] >= 0]
     if not undated:
         return
-    # columns only for the terms the bounds read: the undated articles' heaviest (rare words,
-    # short columns), not the frequent words of the rest (at 10k, 180 MB of arrays for nothing)
-    heads = {p: _head(matrix, p, threshold) for p in undated}
-    columns = _Columns(matrix, numpy.unique(numpy.concatenate([terms for terms, _, _ in heads.values()])))
-    members_by_tag: dict[str, list[int]] = defaultdict(list)
-    for position, item in enumerate(items):
-        for tag in item.tags:
-            members_by_tag[tag].append(position)
-    tags = set().union(*(items[p].tags for p in undated))
-    members = {tag: numpy.array(members_by_tag[tag], dtype=numpy.int64) for tag in tags}
     is_dated = numpy.array([span is not None for span in spans], dtype=bool)
-    has_source = source_of >= 0
-    cosines = _Cosines(matrix)
-    for first in undated:
-        sharing = numpy.zeros(len(items), dtype=bool)
-        for tag in items[first].tags:
-            sharing[members[tag]] = True
-        sharing &= has_source & (source_of != source_of[first])
-        sharing[: first + 1] &= is_dated[: first + 1]  # undated partners: the later ones
-        partners = numpy.flatnonzero(sharing)
-        if not len(partners):
-            continue
-        partners = partners[columns.may_reach(heads[first], threshold)[partners]]
-        if not len(partners):
-            continue
-        yield from cosines.reaching(first, partners, threshold)
+    products, cosines = _Products(matrix), _Cosines(matrix)
+    products.transpose()
+    size = max(1, PRODUCTS_BUDGET // max(matrix.size, 1))
+    batches = [[(p, _head(matrix, p, threshold)) for p in undated[low:low + size]]
+               for low in range(0, len(undated), size)]
+
+    def bounds(batch):
+        return products.with_all([head for _, head in batch])
+
+    for batch, found in zip(batches, _in_order(bounds, batches), strict=True):
+        for i, (first, head) in enumerate(batch):
+            partners = numpy.sort(_Products.reaching(found, i, threshold, left=head[2])).astype(numpy.int64)
+            yield from _linked(items, cosines, first, partners[(partners > first) | is_dated[partners]], source_of,
+                               threshold)
 
 
-# Room for rounding in a bound: a pair whose bound falls short of the threshold by less is compared.
-_ROUNDING = 1e-9
-# And for the float32 column weights: each is off by at most 2**-24 of itself, so a bound's sum
-# (at most the cosine of two unit vectors' parts, so at most 1) by at most 2**-24 < 1e-7.
-_ROUNDING_32 = 1e-6
+def _linked(items: list[StoryInput], cosines: _Cosines, first: int, partners, source_of, threshold: float):
+    """``(first, other, cosine)`` for each of ``partners`` (in their order) from another source,
+    sharing a tag with ``first``, whose cosine reaches ``threshold``."""
+    import numpy
 
-
-# Column entries sorted at once by ``_Columns`` (at least; at most ``COLUMN_BATCHES`` batches, as
-# each batch reads every entry once): the sort's arrays stay a few MB at 10k.
-COLUMN_BATCH = 1 << 20
-COLUMN_BATCHES = 8
-
-
-class _Columns:
-    """The matrix by columns, for some terms: each term's rows and weights (compressed columns).
-
-    Only bounds are read from it, so the weights are float32 (half the memory; a bound's sum
-    is off by less than ``_ROUNDING_32``, which its comparison allows for) and the columns are
-    made a batch of terms at a time (sorting all the entries at once took 180 MB at 10k).
-    """
-
-    def __init__(self, matrix: _Matrix, terms):
-        import numpy
-
-        self.matrix = matrix
-        wanted = numpy.zeros(len(matrix.names), dtype=bool)
-        wanted[terms] = True
-        counts = numpy.bincount(matrix.terms, minlength=len(matrix.names)) * wanted
-        self.indptr = indptr = numpy.concatenate(([0], numpy.cumsum(counts)))
-        self.rows = numpy.empty(int(indptr[-1]), dtype=numpy.int32)
-        self.weights = numpy.empty(int(indptr[-1]), dtype=numpy.float32)
-        row_of = numpy.repeat(numpy.arange(matrix.size, dtype=numpy.int32), numpy.diff(matrix.indptr))
-        batch = max(COLUMN_BATCH, -(-int(indptr[-1]) // COLUMN_BATCHES))
-        low = 0
-        while low < len(matrix.names):  # terms low..high-1: about ``batch`` entries, at least one term
-            high = max(int(numpy.searchsorted(indptr, indptr[low] + batch, side="right")) - 1, low + 1)
-            entries = numpy.flatnonzero(wanted[matrix.terms] & (matrix.terms >= low) & (matrix.terms < high))
-            chosen = entries[numpy.argsort(matrix.terms[entries], kind="stable")]  # each column in row order
-            self.rows[indptr[low]:indptr[high]] = row_of[chosen]
-            self.weights[indptr[low]:indptr[high]] = matrix.weights[chosen]
-            low = high
-
-    def may_reach(self, head, threshold: float):
-        """Whether the cosine of a vector with each vector may reach ``threshold`` (numpy bools):
-        a bound from its heaviest terms only, ``head`` (``_head`` of it), which must have columns.
-        """
-        import numpy
-
-        terms, weights, left = head
-        indptr, rows, column_weights = self.indptr, self.rows, self.weights
-        scores = numpy.zeros(self.matrix.size)
-        for term, weight in zip(terms.tolist(), weights.tolist(), strict=True):
-            low, high = indptr[term], indptr[term + 1]
-            scores[rows[low:high]] += weight * column_weights[low:high]  # a column has each row once
-        return scores + left >= threshold - _ROUNDING - _ROUNDING_32
+    partners = partners[(source_of[partners] >= 0) & (source_of[partners] != source_of[first])]
+    tags = items[first].tags
+    sharing = numpy.array([not tags.isdisjoint(items[p].tags) for p in partners.tolist()], dtype=bool)
+    if sharing.any():
+        yield from cosines.reaching(first, partners[sharing], threshold)
 
 
 def _head(matrix: _Matrix, position: int, threshold: float):
-    """The heaviest terms of vector ``position`` and their weights, heaviest first, taken until the
-    norm of the others is below half the threshold, and that norm. A cosine is at most its sum over
-    those terms plus that norm (Cauchy-Schwarz), so the rest, mostly frequent words with long
-    columns, is never read."""
+    """The heaviest terms of vector ``position`` and their weights, taken until the norm of the
+    others is below half the threshold, and that norm. A cosine is at most its sum over those
+    terms plus that norm (Cauchy-Schwarz), so the rest, two thirds of the work of a product with
+    every article, is never read."""
     import numpy
 
     terms, weights = matrix.row(position)
