@@ -27,17 +27,23 @@ def article(title: str):
                            authors=[], byline_role=None, tags=[])
 
 
+@pytest.fixture()
+def rendered(environment, monkeypatch) -> list[str]:
+    """The names of the templates rendered on their own (a teaser's, each time it is rendered)."""
+    names: list[str] = []
+    template = environment.get_template(teasers.TEASER_TEMPLATE)
+    real = type(template).render
+    monkeypatch.setattr(type(template), "render",
+                        lambda self, *a, **k: names.append(self.name) or real(self, *a, **k))
+    return names
+
+
 def render_list(environment, articles, siteurl=""):
     return environment.get_template("partials/article_list.html").render(
         articles=articles, articles_page=None, SITEURL=siteurl)
 
 
-def test_each_teaser_is_rendered_once_for_all_the_lists_that_show_it(environment, monkeypatch):
-    rendered = []
-    template = environment.get_template(teasers.TEASER_TEMPLATE)
-    real = type(template).render
-    monkeypatch.setattr(type(template), "render",
-                        lambda self, *a, **k: rendered.append(self.name) or real(self, *a, **k))
+def test_each_teaser_is_rendered_once_for_all_the_lists_that_show_it(environment, rendered):
     one, two = article("Harbour"), article("Valley")
     first = render_list(environment, [one, two])
     second = render_list(environment, [two])
@@ -69,12 +75,7 @@ def test_a_list_page_fingerprint_counts_what_its_teasers_show(environment):
     assert {"title", "url", "tags", "authors", "source"} <= use.attributes
 
 
-def test_one_teaser_serves_every_depth_of_page_with_its_own_site_address(environment, monkeypatch):
-    rendered = []
-    template = environment.get_template(teasers.TEASER_TEMPLATE)
-    real = type(template).render
-    monkeypatch.setattr(type(template), "render",
-                        lambda self, *a, **k: rendered.append(self.name) or real(self, *a, **k))
+def test_one_teaser_serves_every_depth_of_page_with_its_own_site_address(environment, rendered):
     harbour = article("Harbour")
     harbour.tags = [SimpleNamespace(name="Port", url="tags/port.html")]
     shown = {siteurl: render_list(environment, [harbour], siteurl=siteurl) for siteurl in (".", "..", "../..", "a&b")}
