@@ -229,26 +229,24 @@ class BackgroundIndex:
 
     def _as_planned(self) -> bool:
         """Whether every part planned was indexed, and the article folder holds the pages planned."""
-        run = self.run
-        folder = article_folder(run.article_save_as)
-        found = search_shards.html_pages(run.output, folder, BUNDLE_DIR)
-        count = _part_count(found, folder, run.shard_size)
-        return (
-            set(self._built) == set(self._plan)
-            and count == self._count
-            and search_shards.pages_by_shard(found, count) == self._plan
-        )
+        count, pages = _parts_in(self.run.output, self.run)
+        return set(self._built) == set(self._plan) and count == self._count and pages == self._plan
 
 
 def _previous_parts(run: IndexRun, count: int) -> dict[int, list[str]]:
     """The previous output's article pages by part, when it had ``count`` parts ({} otherwise)."""
     if run.previous is None or not run.previous.is_dir() or run.changed_pages is None:
         return {}
+    previous_count, pages = _parts_in(run.previous, run)
+    return pages if previous_count == count else {}
+
+
+def _parts_in(root: Path, run: IndexRun) -> tuple[int, dict[int, list[str]]]:
+    """How many parts the article pages under ``root`` are spread over, and those holding pages."""
     folder = article_folder(run.article_save_as)
-    previous_pages = search_shards.html_pages(run.previous, folder, BUNDLE_DIR)
-    if _part_count(previous_pages, folder, run.shard_size) != count:
-        return {}
-    return search_shards.pages_by_shard(previous_pages, count)
+    found = search_shards.html_pages(root, folder, BUNDLE_DIR)
+    count = _part_count(found, folder, run.shard_size)
+    return count, search_shards.pages_by_shard(found, count)
 
 
 def _reuse_part(run: IndexRun, number: int, held: list[str], before: dict[int, list[str]], primary: int,
@@ -280,10 +278,7 @@ def build_index(run: IndexRun, problems: Problems, slots: PagefindSlots | None =
     """Build every part of the index (see :mod:`newsarchive.search_shards`), reusing the previous
     output's bundle of a part whose pages did not change, as many parts at a time as ``slots``
     allows (one when not given); a failure becomes one problem."""
-    folder = article_folder(run.article_save_as)
-    found = search_shards.html_pages(run.output, folder, BUNDLE_DIR)
-    count = _part_count(found, folder, run.shard_size)
-    pages = search_shards.pages_by_shard(found, count)
+    count, pages = _parts_in(run.output, run)
     if not pages:  # nothing to index: Pagefind says so
         run.reindexed.append(0)
         return index_site(run.output, problems, shown_as=run.shown_as, glob=article_pages_glob(run.article_save_as))

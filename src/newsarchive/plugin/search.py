@@ -102,10 +102,10 @@ def write_article_pages_by_part(generator) -> None:
 
     def generate_articles(write) -> None:
         lists = {name: getattr(generator, name) for name in ARTICLE_LISTS}
-        pages = [a.save_as for name in ARTICLE_LISTS for a in lists[name] if _in_folder(a.save_as, folder)]
-        count = search_shards.shard_count(len(set(pages)), settings.get(generator.settings,
-                                                                      "NEWSARCHIVE_SEARCH_SHARD_SIZE") or 0)
-        parts = search_shards.pages_by_shard(set(pages), count)
+        pages = {a.save_as for name in ARTICLE_LISTS for a in lists[name] if _in_folder(a.save_as, folder)}
+        shard_size = settings.get(generator.settings, "NEWSARCHIVE_SEARCH_SHARD_SIZE") or 0
+        count = search_shards.shard_count(len(pages), shard_size)
+        parts = search_shards.pages_by_shard(pages, count)
         by_part: dict[int | None, dict[str, list]] = {number: {} for number in [*parts, None]}
         for name in ARTICLE_LISTS:
             for article in lists[name]:
