@@ -18,9 +18,9 @@ import os
 from importlib import metadata
 from pathlib import Path
 
+from .files import write_atomically
 from .plugin import settings as plugin_settings
 from .plugin.page_records import file_state
-from .writer import write_atomically
 
 STAMP = "newsarchive-build.json"
 _PRIVATE = ("OUTPUT_PATH", "_newsarchive_")  # set by site.build_site for one build only

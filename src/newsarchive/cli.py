@@ -5,16 +5,16 @@ from __future__ import annotations
 import sys
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from . import __version__
-from .digest.read import DigestResult
-from .importer import check_digests, import_digests
 from .problems import Problems
-from .tagging.sources import load_sources
+
+if TYPE_CHECKING:  # the commands import what they use: `newsarchive build` stays small beside Pelican's process
+    from .digest.read import DigestResult
 
 app = typer.Typer(
     help="Turn plain-text news digests into a browsable, searchable static archive.",
@@ -69,6 +69,9 @@ def import_command(
     strict: StrictOption = False,
 ) -> None:
     """Import digests, HTML pages, feeds and WARC files into CONTENT, one Markdown file per article."""
+    from .importer import import_digests
+    from .tagging.sources import load_sources
+
     collected = _parse_date(digest_date)
     sources = load_sources(taxonomy / "sources.yaml")
     total = len(digests)
@@ -89,6 +92,9 @@ def import_command(
 @app.command()
 def check(digests: DigestArgs, taxonomy: TaxonomyOption = Path("taxonomy"), strict: StrictOption = False) -> None:
     """Read the inputs (any kind) and report every problem; write nothing."""
+    from .importer import check_digests
+    from .tagging.sources import load_sources
+
     count, problems = check_digests(digests, Path.cwd(), load_sources(taxonomy / "sources.yaml"))
     counts = f"{len(problems.errors)} errors, {len(problems.warnings)} warnings"
     summary = f"{count} articles in {len(digests)} inputs; {counts}"

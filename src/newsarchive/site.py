@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 import http.server
 import logging
 import shutil
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,8 +17,9 @@ from pathlib import Path
 from . import apart, build_stamp, progress
 from .apart import ChildFailed, call_apart
 from .plugin import collector, page_records
-from .plugin.unchanged import CHANGED_PAGES, ENVIRONMENT, PAGE_RECORDS, PREVIOUS_OUTPUT
+from .plugin.page_records import PageRecords
 from .problems import Problems
+from .search import BackgroundIndex, IndexRun, PartsPlanned, PartWritten
 
 
 @dataclass
@@ -70,118 +73,162 @@ def build_site(settings_file: Path, output: Path | None = None, force: bool = Fa
     """Build with Pelican into a staging folder beside the output, and swap it in only on success.
 
     A build that fails halfway (a template error, a plugin bug) leaves the previous output
-    exactly as it was and says what failed. ``load_shared``: load what every build uses (the
-    tagger and its taxonomy) in this process first, so that a process running many builds (the
-    tests) loads it once; a process that builds once (the command line) passes False, so that it
-    stays small beside the Pelican process and Pagefind (the Pelican process loads it itself).
+    exactly as it was and says what failed. Everything that needs Pelican (reading the settings,
+    the check for changed inputs, the run) happens in a forked child (see :mod:`.apart`), whose
+    memory is all given back when it ends; this process indexes the article pages for search
+    as the child writes them, then swaps the output in. It loads neither Pelican nor the tagger,
+    so it stays small beside the child (their memory adds up), unless ``load_shared``: then it
+    loads them first, so that a process running many builds (the tests) loads them once.
     """
+    started = time.perf_counter()
+    if load_shared:
+        _load_shared(settings_file, output)
+    child = _ChildNotes()
+    try:
+        outcome = call_apart(_build_in_child, settings_file, output, force, on_note=child.heard)
+    except ChildFailed as exc:
+        outcome = _ChildOutcome(Problems())
+        outcome.problems.error(str(settings_file), 0, f"build failed: {exc}")
+    places = child.places
+    report = BuildReport(places.final if places else Path(output or "output"), outcome.problems,
+                         articles=outcome.articles, up_to_date=outcome.up_to_date)
+    if outcome.up_to_date:  # the same inputs as the build that made the output: nothing was done
+        report.seconds = time.perf_counter() - started
+        return report
+    indexed = child.index.finish(report.problems, run=outcome.finished, changed_pages=outcome.changed_pages)
+    if child.index.run is not None:
+        report.search_parts, report.search_parts_indexed = child.index.run.parts, len(child.index.run.reindexed)
+    if outcome.finished and indexed:
+        _swap_in(places.staging, places.final)
+        page_records.save(outcome.stamp_settings, places.final, outcome.records)
+        if outcome.records is not None and outcome.records.previous:
+            report.rendered, report.reused = outcome.records.rendered, outcome.records.reused
+        # Not when there were problems (they would not be reported again). The inputs recorded are
+        # those hashed before Pelican read anything: an input changed during the build makes the next
+        # build's hash differ from them, so that build is not skipped (no need to read them all again).
+        clean = not report.problems.items
+        build_stamp.record(outcome.stamp_settings, places.final, outcome.inputs if clean else None, report.articles)
+    else:
+        if places is not None:
+            _remove(places.staging)
+        report.problems.error(str(report.output), 0, "the build did not finish; the previous site was left as it was")
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _load_shared(settings_file: Path, output: Path | None) -> None:
+    """Pelican's modules, the plugin's and the tagger with its taxonomy, loaded in this process,
+    so that the child of each build inherits them instead of loading them again."""
     from pelican.settings import read_settings
 
-    override = {"OUTPUT_PATH": str(output)} if output else {}
-    settings = read_settings(str(settings_file), override=override)
+    from .plugin import clusters, parse_cache, search, tags  # noqa: F401
+
+    try:
+        tags.site_tagger(read_settings(str(settings_file), override=_output_override(output)))
+    except (Exception, SystemExit):  # noqa: S110 - the build's child reads them again and says what is wrong
+        pass
+
+
+def _output_override(output: Path | None) -> dict:
+    return {"OUTPUT_PATH": str(output)} if output else {}
+
+
+@dataclass
+class _Places:
+    """The child's first word to the parent: where it builds, and what the search index of the
+    article pages it writes is asked (None: the site has no search)."""
+
+    final: Path  # the output the user asked for
+    staging: Path  # the folder Pelican writes into, swapped in at the end
+    index: IndexRun | None
+
+
+@dataclass
+class _ChildOutcome:
+    """What the build's child gives back: that nothing changed, or how Pelican's run went."""
+
+    problems: Problems
+    articles: int = 0
+    up_to_date: bool = False
+    finished: bool = False  # Pelican ran to the end
+    records: PageRecords | None = None  # the fingerprints of the pages written (plugin/unchanged.py)
+    changed_pages: set[str] = field(default_factory=set)  # pages whose bytes differ from the previous output's
+    inputs: str | None = None  # the hash of the inputs, as they were before Pelican read them
+    stamp_settings: dict = field(default_factory=dict)  # what page_records.save and build_stamp.record read
+
+
+class _ChildNotes:
+    """The parent's side of the child's run: where it builds, and the search index of the
+    article pages, each part indexed as soon as the child says it is written."""
+
+    def __init__(self) -> None:
+        self.places: _Places | None = None
+        self.index = BackgroundIndex(self._index_run)
+
+    def heard(self, message) -> None:
+        if isinstance(message, _Places):
+            self.places = message
+        elif isinstance(message, PartsPlanned):
+            self.index.planned(message)
+        elif isinstance(message, PartWritten):
+            self.index.written(message)
+
+    def _index_run(self, changed_pages: set[str] | None) -> IndexRun | None:
+        """This build's index run, with the article pages whose bytes changed (``changed_pages``:
+        as yet none, when the index is built part by part as Pelican writes, each part telling its own)."""
+        asked = self.places.index if self.places is not None else None
+        if asked is None:
+            return None
+        changed = set(changed_pages or ()) if asked.previous is not None else None
+        return dataclasses.replace(asked, changed_pages=changed, reindexed=[])
+
+
+def _build_in_child(settings_file: Path, output: Path | None, force: bool) -> _ChildOutcome:
+    """The build's child: Pelican's settings, the check for changed inputs, then Pelican's run,
+    which tells the parent (``apart.note``) of each part of the article pages it writes."""
+    from pelican.settings import read_settings
+
+    from .plugin.search import ARTICLE_PARTS
+    from .plugin.unchanged import CHANGED_PAGES, ENVIRONMENT, PAGE_RECORDS, PREVIOUS_OUTPUT
+
+    try:
+        settings = read_settings(str(settings_file), override=_output_override(output))
+    except (Exception, SystemExit) as exc:  # the settings file is Python: what it raises is the file's
+        problems = Problems()
+        message = f"settings not read: {type(exc).__name__}: {exc}"
+        problems.error(str(settings_file), _line_in(exc, settings_file), message)
+        return _ChildOutcome(problems)
     final = Path(settings["OUTPUT_PATH"])
     staging = final.with_name(f".{final.name}.building")
     _remove(staging)  # left over from a build that was killed
     settings["OUTPUT_PATH"] = str(staging)
     if final.is_dir():  # unchanged pages are linked from it (plugin/unchanged.py); it is never written to
         settings[PREVIOUS_OUTPUT] = str(final.resolve())
-    report = BuildReport(final)
-    started = time.perf_counter()
+    apart.note(_Places(final, staging, _index_asked(staging, settings, final)))
     given = copy.deepcopy(settings)  # Pelican and the plugin change ``settings`` as they run
     progress.step("checking what changed since the last build")
     inputs = build_stamp.inputs_digest(given, final)
     unchanged = None if force else build_stamp.unchanged_articles(settings, final, inputs)
-    if unchanged is not None:  # the same inputs as the build that made the output: nothing to do
-        report.articles = unchanged
-        report.up_to_date = True
-        report.seconds = time.perf_counter() - started
-        return report
+    if unchanged is not None:
+        return _ChildOutcome(Problems(), articles=unchanged, up_to_date=True)
     settings[ENVIRONMENT] = build_stamp.environment_digest(given)
     progress.step("running Pelican")
-    finished = _run_pelican_apart(settings, settings_file, report, load_shared)
-    if finished:
-        _swap_in(staging, final)
-        records = settings.get(PAGE_RECORDS)
-        page_records.save(settings, final, records)
-        if records is not None and records.previous:
-            report.rendered, report.reused = records.rendered, records.reused
-        # Not when there were problems (they would not be reported again). The inputs recorded are
-        # those hashed before Pelican read anything: an input changed during the build makes the next
-        # build's hash differ from them, so that build is not skipped (no need to read them all again).
-        clean = not report.problems.items
-        build_stamp.record(settings, final, inputs if clean else None, report.articles)
-    else:
-        _remove(staging)
-        report.problems.error(str(final), 0, "the build did not finish; the previous site was left as it was")
-    report.seconds = time.perf_counter() - started
-    return report
-
-
-@dataclass
-class _PelicanRun:
-    """What a Pelican run in a child process gives back to the build."""
-
-    finished: bool
-    problems: Problems
-    articles: int
-    left_in_settings: dict  # what the plugin left for the steps after Pelican: page records, changed pages
-
-
-def _pelican_run(settings: dict, settings_file: Path) -> _PelicanRun:
-    """Pelican's run; as it writes the article pages, part by part of the search index, it tells
-    the parent (``apart.note``), which indexes each part written."""
-    from .plugin.search import ARTICLE_PARTS
-
-    report = BuildReport(Path(settings["OUTPUT_PATH"]))
+    report = BuildReport(staging)
     settings[ARTICLE_PARTS] = apart.note
-    try:
-        finished = _run_pelican(settings, settings_file, report)
-    finally:
-        del settings[ARTICLE_PARTS]
-    left = {key: settings[key] for key in (PAGE_RECORDS, CHANGED_PAGES) if key in settings}
-    return _PelicanRun(finished, report.problems, report.articles, left)
+    finished = _run_pelican(settings, settings_file, report)
+    return _ChildOutcome(
+        report.problems, report.articles, finished=finished, records=settings.get(PAGE_RECORDS),
+        changed_pages=settings.get(CHANGED_PAGES, set()), inputs=inputs,
+        stamp_settings={"CACHE_PATH": settings.get("CACHE_PATH")},
+    )
 
 
-def _run_pelican_apart(settings: dict, settings_file: Path, report: BuildReport, load_shared: bool) -> bool:
-    """``_run_pelican`` in a child process (see :mod:`.apart`), and the search index in this one:
-    Pagefind indexes each part of the article pages as soon as the child says it is written.
-
-    With ``load_shared``, what every build loads the same way (Pelican's modules, the tagger
-    and its taxonomy) is loaded here first, so that a process running many builds loads it once.
-    """
-    from .search import BackgroundIndex, PartsPlanned, PartWritten
-
-    if load_shared:
-        import pelican.generators  # noqa: F401
-
-        from . import plugin  # noqa: F401
-        from .plugin.tags import site_tagger
-
-        try:
-            site_tagger(settings)
-        except Exception:  # noqa: S110 - the build in the child loads it again and reports what is wrong
-            pass
-    index = BackgroundIndex(functools.partial(_index_run, Path(settings["OUTPUT_PATH"]), settings, report.output))
-
-    def heard(message) -> None:
-        if isinstance(message, PartsPlanned):
-            index.planned(message)
-        elif isinstance(message, PartWritten):
-            index.written(message)
-
-    try:
-        run = call_apart(_pelican_run, settings, settings_file, on_note=heard)
-    except ChildFailed as exc:
-        index.finish(Problems(), run=False)  # a started index is waited for (the staging folder goes)
-        report.problems.error(str(settings_file), 0, f"build failed: {exc}")
-        return False
-    report.problems.extend(run.problems)
-    report.articles = run.articles
-    settings.update(run.left_in_settings)
-    indexed = index.finish(report.problems, run=run.finished, changed_pages=settings.get(CHANGED_PAGES, set()))
-    if index.run is not None:
-        report.search_parts, report.search_parts_indexed = index.run.parts, len(index.run.reindexed)
-    return run.finished and indexed
+def _line_in(exc: BaseException, path: Path) -> int:
+    """The line of ``path`` that ``exc`` was raised at (0: unknown)."""
+    if isinstance(exc, SyntaxError) and exc.filename and Path(exc.filename).resolve() == path.resolve():
+        return exc.lineno or 0
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if Path(f.filename).resolve() == path.resolve()]
+    return (frames[-1].lineno or 0) if frames else 0
 
 
 def _run_pelican(settings: dict, settings_file: Path, report: BuildReport) -> bool:
@@ -206,22 +253,18 @@ def _run_pelican(settings: dict, settings_file: Path, report: BuildReport) -> bo
     return True
 
 
-def _index_run(staging: Path, settings: dict, shown_as: Path, changed_pages: set[str] | None):
-    """What the search index of this build is asked (an :class:`newsarchive.search.IndexRun`), with
-    the article pages whose bytes changed (``changed_pages``: as yet none, when the index is built
-    part by part as Pelican writes, each part telling its own); None when the site has no search."""
+def _index_asked(staging: Path, settings: dict, shown_as: Path) -> IndexRun | None:
+    """What the search index of this build is asked; None when the site has no search."""
     from .plugin import settings as plugin_settings
-    from .search import IndexRun
+    from .plugin.unchanged import PREVIOUS_OUTPUT
 
     if not plugin_settings.get(settings, "NEWSARCHIVE_SEARCH_INDEX"):
         return None
-    previous = shown_as if settings.get(PREVIOUS_OUTPUT) else None
     return IndexRun(
         output=staging,
         article_save_as=settings.get("ARTICLE_SAVE_AS") or "",
         shard_size=plugin_settings.get(settings, "NEWSARCHIVE_SEARCH_SHARD_SIZE") or 0,
-        previous=previous,
-        changed_pages=set(changed_pages or ()) if previous is not None else None,
+        previous=shown_as if settings.get(PREVIOUS_OUTPUT) else None,
         shown_as=shown_as,
     )
 

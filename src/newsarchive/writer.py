@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
 from .content import ArticleFile, article_path, existing_articles, read_header, render_article
+from .files import write_atomically
 from .problems import Problems
 from .records import Article
 from .slugs import base_slug, unique_slug
@@ -80,22 +80,3 @@ class ContentWriter:
                 before.path.unlink()  # the article's date moved it to another year
         self.existing[article.slug] = ArticleFile(target, text, read_header(text))
         return Outcome.WRITTEN
-
-
-def link_or_copy(source: Path | str, target: Path | str) -> None:
-    """Hard-link ``source`` as ``target`` (same bytes, same inode, no write); copy it across file systems."""
-    try:
-        os.link(source, target)
-    except OSError:
-        Path(target).write_bytes(Path(source).read_bytes())
-
-
-def write_atomically(target: Path, text: str) -> None:
-    """Write through a temporary file and a rename, so a crash never leaves half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.tmp")
-    try:
-        temporary.write_text(text, encoding="utf-8", newline="\n")
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)

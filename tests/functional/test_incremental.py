@@ -217,7 +217,7 @@ def test_an_article_edited_during_a_build_is_built_again_by_the_next_build(incre
     build(incremental)
     edited = articles(incremental)[1]
     original = edited.read_text(encoding="utf-8")
-    step = "_run_pelican_apart"
+    step = "_run_pelican"  # in the build's child, after the inputs were hashed
     real = getattr(site, step)
 
     def edit():

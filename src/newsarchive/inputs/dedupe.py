@@ -22,8 +22,9 @@ from rapidfuzz import fuzz, process, utils
 
 from ..content import IMPORT_HASH_FIELD, ArticleFile, _with_import_hash, read_header
 from ..escape import unescape_line
+from ..files import write_atomically
 from ..records import Article, Provenance
-from ..writer import ContentWriter, ImportSummary, Outcome, write_atomically
+from ..writer import ContentWriter, ImportSummary, Outcome
 from .provenance import provenance_fields, read_provenance
 
 SIMILARITY = 92  # rapidfuzz ratio (0-100) from which two bodies are the same article

@@ -1,38 +1,42 @@
-"""The newsarchive Pelican plugin: list it in ``PLUGINS`` as ``"newsarchive.plugin"``."""
+"""The newsarchive Pelican plugin: list it in ``PLUGINS`` as ``"newsarchive.plugin"``.
+
+Its modules and Pelican are imported by ``register``, not here: the build's parent process uses a
+few plain helpers of this package (the settings' defaults, the page records) without loading
+Pelican, and stays small beside the Pelican process it forks (their memory adds up)."""
 
 from __future__ import annotations
 
-from pelican import signals
-
-from . import (
-    archives,
-    cite,
-    clusters,
-    collector,
-    content_urls,
-    dates,
-    fields,
-    figures,
-    large_sites,
-    membership,
-    ordering,
-    packed,
-    page_data,
-    parse_cache,
-    provenance,
-    related,
-    search,
-    settings,
-    sitemap,
-    sources,
-    tag_groups,
-    tags,
-    teasers,
-    unchanged,
-)
-
 
 def register() -> None:
+    from pelican import signals
+
+    from . import (
+        archives,
+        cite,
+        clusters,
+        collector,
+        content_urls,
+        dates,
+        fields,
+        figures,
+        large_sites,
+        membership,
+        ordering,
+        packed,
+        page_data,
+        parse_cache,
+        provenance,
+        related,
+        search,
+        settings,
+        sitemap,
+        sources,
+        tag_groups,
+        tags,
+        teasers,
+        unchanged,
+    )
+
     large_sites.install()
     signals.initialized.connect(collector.pause)
     signals.initialized.connect(large_sites.load_templates_once)

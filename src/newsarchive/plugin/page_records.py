@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..writer import write_atomically
+from ..files import write_atomically
 
 RECORDS_FILE = "newsarchive-pages.json"
 FORMAT = 1

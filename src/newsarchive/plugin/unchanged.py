@@ -24,7 +24,7 @@ from pathlib import Path
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from .. import progress
-from ..writer import link_or_copy
+from ..files import link_or_copy
 from .fingerprints import Hasher, feed_fingerprint, page_fingerprint
 from .page_records import PageRecords
 
