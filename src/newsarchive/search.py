@@ -130,88 +130,35 @@ class BackgroundIndex:
     def __init__(self, make_run: Callable[[set[str] | None], IndexRun | None]):
         self._make_run = make_run
         self._slots = PagefindSlots(1)
-        self._pool: ThreadPoolExecutor | None = None
-        self._plan: dict[int, list[str]] = {}
-        self._count = 1
-        self._before: dict[int, list[str]] | None = None  # the previous output's parts, read once
-        self._primary = self._previous_primary = None
-        self._heard: dict[int, Problems] = {}  # each part's problems
-        self._built: dict[int, bool] = {}
-        self._failed = threading.Event()
-        self._primary_done = threading.Event()
-        self._lock = threading.Lock()
+        self._parts: _Parts | None = None
         self.run: IndexRun | None = None
 
     def planned(self, plan: PartsPlanned) -> None:
-        if self._pool is not None or not plan.pages:
+        if self._parts is not None or not plan.pages:
             return
         run = self._make_run(set())
         if run is None or article_folder(run.article_save_as) is None:
             return
-        self.run, self._plan, self._count = run, plan.pages, plan.count
-        self._primary = min(plan.pages)
-        run.parts = len(plan.pages)
+        self.run = run
         progress.step(f"search index: {len(plan.pages)} parts, each indexed once its article pages are written")
-        self._pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="pagefind")
+        self._parts = _Parts(run, plan.count, plan.pages, self._slots)
 
     def written(self, part: PartWritten) -> None:
-        if self._pool is None or part.number not in self._plan:
-            return
-        self._pool.submit(self._index, part.number, part.changed)
-
-    def _index(self, number: int, changed: frozenset[str]) -> None:
-        heard = Problems()
-        built = False
-        try:
-            if number != self._primary:
-                self._primary_done.wait()  # the primary part's bundle folder holds the others'
-            with self._slots:
-                if self._failed.is_set():
-                    return
-                built = self._index_or_reuse(number, changed, heard)
-        except Exception as exc:  # a file system error: one problem, not a traceback from a thread
-            heard.error(str(self.run.shown_as or self.run.output), 0,
-                        f"search index not built: {type(exc).__name__}: {exc}")
-        finally:
-            with self._lock:
-                self._heard[number], self._built[number] = heard, built
-                done = len(self._built)
-            progress.count("search index: {done} of {total} parts", done, len(self._plan))
-            if not built:
-                self._failed.set()
-            if number == self._primary or not built:
-                self._primary_done.set()
-
-    def _index_or_reuse(self, number: int, changed: frozenset[str], problems: Problems) -> bool:
-        run, held = self.run, self._plan[number]
-        with self._lock:
-            if self._before is None:
-                self._before = _previous_parts(run, self._count)
-                self._previous_primary = min(self._before, default=None)
-        if _reuse_part(run, number, held, self._before, self._primary, self._previous_primary, changed):
-            return True
-        run.reindexed.append(number)
-        return _index_part(run, number, held, self._count, self._primary, problems)
+        if self._parts is not None:
+            self._parts.index(part.number, part.changed)
 
     def finish(self, problems: Problems, run: bool = True, changed_pages: set[str] | None = None) -> bool:
         """Pelican has ended: wait for the index (or build it now, when ``run`` and it was not
         started); its problems go to ``problems``. Whether it was built."""
         self._slots.widen(os.cpu_count() or 1)
-        if self._pool is not None:
-            with self._lock:
-                left = len(self._plan) - len(self._built)
-            if left and run:
-                progress.step(f"search index: {left} of {len(self._plan)} parts left")
-            self._primary_done.set()  # a primary part never written: the others go on (and are checked)
-            self._pool.shutdown(wait=True)
-            for number in sorted(self._heard):
-                problems.extend(self._heard[number])
-            if not run:
+        parts = self._parts
+        if parts is not None:
+            if parts.left() and run:
+                progress.step(f"search index: {parts.left()} of {len(parts.pages)} parts left")
+            if not parts.wait(problems) or not run:
                 return False
-            if self._failed.is_set():
-                return False
-            if self._as_planned():
-                _write_manifest(self.run, self._plan)
+            if parts.complete() and _parts_in(self.run.output, self.run) == (parts.count, parts.pages):
+                _write_manifest(self.run, parts.pages)
                 return True
             shutil.rmtree(self.run.output / BUNDLE_DIR, ignore_errors=True)  # parts of another plan
         elif not run:
@@ -227,10 +174,81 @@ class BackgroundIndex:
                            f"search index not built: {type(exc).__name__}: {exc}")
             return False
 
-    def _as_planned(self) -> bool:
-        """Whether every part planned was indexed, and the article folder holds the pages planned."""
-        count, pages = _parts_in(self.run.output, self.run)
-        return set(self._built) == set(self._plan) and count == self._count and pages == self._plan
+
+class _Parts:
+    """Pagefind over the parts of the article pages (``pages``: part -> its pages), each part in a
+    thread once asked for (``index``): the primary part first (its bundle folder holds the
+    others'), the others as many at a time as ``slots`` allows. A part whose pages did not change
+    links the previous output's bundle instead. After a failure no other part starts."""
+
+    def __init__(self, run: IndexRun, count: int, pages: dict[int, list[str]], slots: PagefindSlots):
+        self.run, self.count, self.pages, self._slots = run, count, pages, slots
+        self.primary = min(pages)
+        run.parts = len(pages)
+        self._before: dict[int, list[str]] | None = None  # the previous output's parts, read once
+        self._previous_primary: int | None = None
+        self._heard: dict[int, Problems] = {}  # each part's problems
+        self._built: dict[int, bool] = {}
+        self._failed = threading.Event()
+        self._primary_done = threading.Event()
+        self._lock = threading.Lock()
+        self._pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="pagefind")
+
+    def index(self, number: int, changed: frozenset[str]) -> None:
+        """Index part ``number`` (its pages are written; ``changed``: pages whose bytes changed)."""
+        if number in self.pages:
+            self._pool.submit(self._index, number, changed)
+
+    def left(self) -> int:
+        with self._lock:
+            return len(self.pages) - len(self._built)
+
+    def wait(self, problems: Problems) -> bool:
+        """Wait for the parts asked for (a primary part never asked for holds none back); their
+        problems go to ``problems``, in the order of the parts. Whether none failed."""
+        self._primary_done.set()
+        self._pool.shutdown(wait=True)
+        for number in sorted(self._heard):
+            problems.extend(self._heard[number])
+        return not self._failed.is_set()
+
+    def complete(self) -> bool:
+        """Whether every part was indexed (or its bundle linked)."""
+        return set(self._built) == set(self.pages) and all(self._built.values())
+
+    def _index(self, number: int, changed: frozenset[str]) -> None:
+        heard = Problems()
+        built = False
+        try:
+            if number != self.primary:
+                self._primary_done.wait()  # the primary part's bundle folder holds the others'
+            with self._slots:
+                if self._failed.is_set():
+                    return
+                built = self._index_or_reuse(number, changed, heard)
+        except Exception as exc:  # a file system error: one problem, not a traceback from a thread
+            heard.error(str(self.run.shown_as or self.run.output), 0,
+                        f"search index not built: {type(exc).__name__}: {exc}")
+        finally:
+            with self._lock:
+                self._heard[number], self._built[number] = heard, built
+                done = len(self._built)
+            progress.count("search index: {done} of {total} parts", done, len(self.pages))
+            if not built:
+                self._failed.set()
+            if number == self.primary or not built:
+                self._primary_done.set()
+
+    def _index_or_reuse(self, number: int, changed: frozenset[str], problems: Problems) -> bool:
+        run, held = self.run, self.pages[number]
+        with self._lock:
+            if self._before is None:
+                self._before = _previous_parts(run, self.count)
+                self._previous_primary = min(self._before, default=None)
+        if _reuse_part(run, number, held, self._before, self.primary, self._previous_primary, changed):
+            return True
+        run.reindexed.append(number)
+        return _index_part(run, number, held, self.count, self.primary, problems)
 
 
 def _previous_parts(run: IndexRun, count: int) -> dict[int, list[str]]:
@@ -275,52 +293,21 @@ def _write_manifest(run: IndexRun, pages: dict[int, list[str]]) -> None:
 
 
 def build_index(run: IndexRun, problems: Problems, slots: PagefindSlots | None = None) -> bool:
-    """Build every part of the index (see :mod:`newsarchive.search_shards`), reusing the previous
-    output's bundle of a part whose pages did not change, as many parts at a time as ``slots``
-    allows (one when not given); a failure becomes one problem."""
+    """Build every part of the index (see :mod:`newsarchive.search_shards`) from the article pages
+    in the output, reusing the previous output's bundle of a part whose pages did not change, as
+    many parts at a time as ``slots`` allows (one when not given); a failure becomes one problem."""
     count, pages = _parts_in(run.output, run)
     if not pages:  # nothing to index: Pagefind says so
         run.reindexed.append(0)
         return index_site(run.output, problems, shown_as=run.shown_as, glob=article_pages_glob(run.article_save_as))
-    before = _previous_parts(run, count)
-    primary, previous_primary = min(pages), min(before, default=None)
-    run.parts = len(pages)
-    jobs: list[tuple[int, list[str]]] = []
-    for number, held in pages.items():
-        if not _reuse_part(run, number, held, before, primary, previous_primary, run.changed_pages or set()):
-            run.reindexed.append(number)
-            jobs.append((number, held))
-    if not _index_parts(run, jobs, count, primary, problems, slots or PagefindSlots(1)):
+    parts = _Parts(run, count, pages, slots or PagefindSlots(1))
+    changed = frozenset(run.changed_pages or ())
+    for number in sorted(pages, key=lambda number: number != parts.primary):  # the primary part first
+        parts.index(number, changed)
+    if not parts.wait(problems):
         return False
     _write_manifest(run, pages)
     return True
-
-
-def _index_parts(run: IndexRun, jobs: list[tuple[int, list[str]]], count: int, primary: int, problems: Problems,
-                 slots: PagefindSlots) -> bool:
-    """Pagefind for each ``(part, pages)`` of ``jobs``: the primary part first (its bundle folder
-    holds the others'), then the others, as many at a time as ``slots`` allows. After a failure
-    no other part is started; the problems come in the order of the parts."""
-    failed = threading.Event()
-
-    def index(job: tuple[int, list[str]]) -> tuple[bool, Problems]:
-        heard = Problems()
-        with slots:
-            if failed.is_set():
-                return False, heard
-            built = _index_part(run, *job, count, primary, heard)
-        if not built:
-            failed.set()
-        return built, heard
-
-    results = [index(job) for job in jobs if job[0] == primary]
-    others = [job for job in jobs if job[0] != primary]
-    if others and not failed.is_set():
-        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="pagefind") as pool:
-            results += pool.map(index, others)
-    for _, heard in results:
-        problems.extend(heard)
-    return all(built for built, _ in results)
 
 
 def _part_count(pages: set[str], folder: str | None, shard_size: int) -> int:
