@@ -38,6 +38,8 @@ SPELLING_VARIANTS = [
     ("He went to Aleppo City on Sunday.", {"Aleppo"}),  # a place word may follow a place
     ("Buffalo council met on Monday.", {"Buffalo"}),
     ("North Latakia", {"Latakia"}),  # a curated place after a capitalised word
+    ("Aleppo", {"Aleppo"}),  # the whole line: a word boundary at both ends of the text
+    ("*Aleppo* and **Homs**", {"Aleppo", "Homs"}),  # stray Markdown is not part of the word
 ]
 
 NOT_TAGS = [
@@ -64,6 +66,8 @@ NOT_TAGS = [
     ("an interview with Dr Tim Anderson", "Anderson"),  # the end of a longer name
     ("a woman spoke", "Oman"),  # no partial-word hits
     ("a trip to Tirana", "Iran"),
+    ("the Homsbound convoy", "Homs"),
+    ("code name Aleppo2", "Aleppo"),  # a digit is part of the word
     ("Syrian and Iraqi forces", "Syria"),  # adjectives are not place names
     ("Syrian and Iraqi forces", "Iraq"),
     ("the saa advanced", "Syrian Arab Army"),  # acronyms only in capitals

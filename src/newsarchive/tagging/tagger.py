@@ -22,6 +22,7 @@ with the spelling's and, for places, its context says it is a place:
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -105,9 +106,14 @@ class Tagger:
                 self._spellings[key] = Spelling(name, "place", name, "gazetteer", cased)
                 self._gazetteer[key] = name
                 self._add_without_article(self._spellings[key])
-        self._automaton = ahocorasick.Automaton()
+        # Each spelling between word boundaries: the automaton meets whole words only, not the
+        # spellings inside longer words ("ur" in "during"), which were five hits in six
+        by_pattern: dict[str, list[tuple[str, Spelling]]] = {}
         for key, spelling in self._spellings.items():
-            self._automaton.add_word(key, (len(key), spelling))
+            by_pattern.setdefault(_bounded(key), []).append((key, spelling))
+        self._automaton = ahocorasick.Automaton()
+        for pattern, spellings in by_pattern.items():
+            self._automaton.add_word(pattern, (len(pattern) - 2, tuple(spellings)))
         if self._spellings:
             self._automaton.make_automaton()
 
@@ -144,14 +150,17 @@ class Tagger:
             return []
         norm = normalize(text)
         context = _Context(text, norm)
+        folded = norm.folded
         hits = []
-        for end, (length, spelling) in self._automaton.iter(norm.folded):
-            start, stop = end - length + 1, end + 1
-            if not _whole_word(norm.folded, start, stop) or not _case_agrees(spelling.cased, norm.cased[start:stop]):
-                continue
-            if spelling.type == "place" and not context.is_place(spelling, start, stop):
-                continue
-            hits.append((start, stop, spelling))
+        for end, (length, spellings) in self._automaton.iter(_bounded(folded)):
+            stop = end - 1  # ``end``: the closing boundary, in the text with one boundary before it
+            start = stop - length
+            for key, spelling in spellings:  # one pattern may stand for "al-qaeda" and "al qaeda"
+                if folded[start:stop] != key or not _case_agrees(spelling.cased, norm.cased[start:stop]):
+                    continue
+                if spelling.type == "place" and not context.is_place(spelling, start, stop):
+                    continue
+                hits.append((start, stop, spelling))
         hits.sort(key=lambda hit: (hit[0], hit[0] - hit[1]))
         kept = []
         last_stop = 0
@@ -162,8 +171,13 @@ class Tagger:
         return kept
 
 
-def _whole_word(folded: str, start: int, stop: int) -> bool:
-    return (start == 0 or not folded[start - 1].isalnum()) and (stop == len(folded) or not folded[stop].isalnum())
+def _bounded(folded: str) -> str:
+    """``folded`` with a space for each character that is not a letter or digit (as ``str.isalnum``
+    says), and one space before and after: a spelling found in it between spaces is a whole word."""
+    return f" {_NOT_ALNUM.sub(' ', folded)} "
+
+
+_NOT_ALNUM = re.compile(r"[\W_]")  # \w is str.isalnum and the underscore
 
 
 def _lenient(one: str, other: str) -> str:
@@ -193,13 +207,14 @@ class _Context:
 
     def is_place(self, spelling: Spelling, start: int, stop: int) -> bool:
         begin, end = self.norm.original_span(start, stop)
-        title_case = self._title_case_line(begin)
-        if not title_case and _capitalised_word_after(self.text, end, PLACE_WORDS):
+        # whether the line is in title case is asked last: most hits need not know
+        if _capitalised_word_after(self.text, end, PLACE_WORDS) and not self._title_case_line(begin):
             return False
         if spelling.origin != "gazetteer":
             return True
         before = _word_before(self.text, begin)
-        if before and not title_case and before[0][:1].isupper() and not self._sentence_start(before[1]):
+        if (before and before[0][:1].isupper() and not self._sentence_start(before[1])
+                and not self._title_case_line(begin)):
             return False
         if self._sentence_start(begin) and normal_key(spelling.text) in self.lower_words:
             return False
