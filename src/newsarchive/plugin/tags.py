@@ -40,8 +40,15 @@ def taxonomy_folder(pelican_settings: dict) -> Path:
     return path
 
 
+TAGGER_FILE = "newsarchive-tagger.pickle"  # in CACHE_PATH, with NEWSARCHIVE_CACHE
+
+
 def site_tagger(pelican_settings: dict) -> Tagger:
-    return tagger_for(taxonomy_folder(pelican_settings))
+    """The site's tagger, kept in its cache folder between builds when the cache is on."""
+    stored = None
+    if settings.get(pelican_settings, "NEWSARCHIVE_CACHE"):
+        stored = Path(pelican_settings.get("CACHE_PATH") or "cache") / TAGGER_FILE
+    return tagger_for(taxonomy_folder(pelican_settings), stored_in=stored)
 
 
 def check_taxonomy(pelican) -> None:

