@@ -30,6 +30,7 @@ def register() -> None:
         search,
         settings,
         sitemap,
+        slug_memo,
         sources,
         tag_groups,
         tags,
@@ -38,6 +39,7 @@ def register() -> None:
     )
 
     large_sites.install()
+    slug_memo.install()
     signals.initialized.connect(collector.pause)
     signals.initialized.connect(large_sites.load_templates_once)
     signals.initialized.connect(settings.apply_defaults)
