@@ -12,6 +12,8 @@ import sys
 
 import pytest
 
+from newsarchive.plugin.tags import TAGGER_FILE
+
 from ..conftest import REPO, make_site
 
 pytestmark = pytest.mark.slow
@@ -41,6 +43,7 @@ def test_the_command_lines_process_builds_without_loading_pelican_or_the_tagger(
     assert told["parts"] >= 1, "the search index was built by this process, from what the child told it"
     assert (root / "output" / "pagefind" / "pagefind.js").exists()
     assert told["loaded"] == []
+    assert (root / "cache" / TAGGER_FILE).is_file(), "the Pelican process kept its tagger for the next build"
 
 
 def test_a_settings_file_that_fails_is_one_problem_and_leaves_the_site_alone(tmp_path, monkeypatch):

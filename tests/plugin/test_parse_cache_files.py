@@ -61,11 +61,15 @@ def test_a_damaged_cache_file_is_only_a_slower_build(tmp_path):
 
 
 def test_caches_of_other_configurations_are_removed_when_a_build_saves(tmp_path):
-    (tmp_path / "newsarchive-old.sqlite").write_bytes(b"")
-    (tmp_path / "newsarchive-old.pickle").write_bytes(b"")
-    (tmp_path / "newsarchive-build.json").write_text("{}")
-    _build(tmp_path / "newsarchive-abc.sqlite", [], ["a"])
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["newsarchive-abc.sqlite", "newsarchive-build.json"]
+    from newsarchive.plugin.tags import TAGGER_FILE
+
+    (tmp_path / "newsarchive-0123456789abcdef.sqlite").write_bytes(b"")
+    (tmp_path / "newsarchive-fedcba9876543210.pickle").write_bytes(b"")  # the format before SQLite
+    for kept in ("newsarchive-build.json", "newsarchive-pages.json", TAGGER_FILE):
+        (tmp_path / kept).write_text("{}")
+    _build(tmp_path / "newsarchive-aaaaaaaaaaaaaaaa.sqlite", [], ["a"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "newsarchive-aaaaaaaaaaaaaaaa.sqlite", "newsarchive-build.json", "newsarchive-pages.json", TAGGER_FILE]
 
 
 def test_the_file_shrinks_when_most_entries_are_dropped(tmp_path):

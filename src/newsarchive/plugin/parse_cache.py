@@ -24,6 +24,7 @@ import json
 import multiprocessing
 import os
 import pickle
+import re
 import sqlite3
 import sys
 from dataclasses import dataclass, field
@@ -134,13 +135,16 @@ class ParseCache:
         if free > pages // 2:  # most of the file is space deleted entries left (a site that shrank): give it back
             db.execute("VACUUM")
         if self.path is not None:  # caches of other configurations, and of the pickle format, are stale
-            folder = self.path.parent
-            for other in [*folder.glob("newsarchive-*.sqlite"), *folder.glob("newsarchive-*.pickle")]:
-                if other != self.path:
+            for other in self.path.parent.glob("newsarchive-*"):
+                if other != self.path and _STALE.fullmatch(other.name):
                     other.unlink(missing_ok=True)
 
     def close(self) -> None:
         self._db.close()
+
+
+# A parse cache's file name (``cache_for``): another one than this build's is another configuration's
+_STALE = re.compile(r"newsarchive-[0-9a-f]{16}\.(sqlite|pickle)")
 
 
 def _open(path: Path | None) -> sqlite3.Connection:
