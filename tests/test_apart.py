@@ -53,3 +53,21 @@ def test_a_note_outside_a_step_does_nothing():
     from newsarchive.apart import note
 
     note("nobody listens")
+
+
+def test_without_fork_a_step_inside_another_leaves_the_outer_steps_notes_going(monkeypatch):
+    import multiprocessing
+
+    from newsarchive import apart
+
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    heard = []
+
+    def outer():
+        apart.note("before")
+        assert apart.call_apart(lambda: 2) == 2
+        apart.note("after")
+        return 1
+
+    assert apart.call_apart(outer, on_note=heard.append) == 1
+    assert heard == ["before", "after"]

@@ -41,11 +41,11 @@ def call_apart(function: Callable[..., T], *args, on_note: Callable[[object], No
     gives to :func:`note` meanwhile is handed to ``on_note`` in this process, as it comes."""
     global _noting
     if "fork" not in multiprocessing.get_all_start_methods():
-        _noting = on_note
+        outer, _noting = _noting, on_note
         try:
             return function(*args)
         finally:
-            _noting = None
+            _noting = outer  # a step run inside another one: the outer step's notes go on
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(sending, function, args), daemon=False)

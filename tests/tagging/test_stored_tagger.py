@@ -22,14 +22,25 @@ def taxonomy(tmp_path):
     return folder
 
 
+class Built:
+    """The taggers built, in this process or in the child that builds one to store it."""
+
+    def __init__(self, record):
+        self.record = record
+
+    def __len__(self) -> int:
+        return len(self.record.read_text().splitlines()) if self.record.exists() else 0
+
+
 @pytest.fixture
-def built(monkeypatch):
+def built(monkeypatch, tmp_path):
     """Each call builds or reads as a new process would (nothing in memory); the taggers built."""
-    made = []
+    made = Built(tmp_path / "built")
     real = tagging.Tagger.__init__
 
     def counting(self, *args, **kwargs):
-        made.append(self)
+        with made.record.open("a") as f:
+            f.write("built\n")
         real(self, *args, **kwargs)
 
     monkeypatch.setattr(tagging.Tagger, "__init__", counting)

@@ -357,25 +357,45 @@ def _stored_tagger(taxonomy_digest: str, path: str, with_gazetteer: bool, stored
         return known
     made_from = (taxonomy_digest, path, with_gazetteer)
     key = f"{_code_digest()}:{taxonomy_digest}:{path}:{with_gazetteer}"
-    stored = Path(stored_in)
+    tagger = _read_stored(Path(stored_in), key)
+    if tagger is None:
+        # Built in a forked child, which stores it; this process then reads it, and so holds the
+        # tagger alone, not what building and pickling it left in its heap (30 and 24 MB).
+        from ..apart import ChildFailed, call_apart
+
+        try:
+            stored = call_apart(_build_and_store, taxonomy_digest, path, with_gazetteer, stored_in, key)
+        except ChildFailed:
+            stored = False
+        tagger = _read_stored(Path(stored_in), key) if stored else None
+        if tagger is None:  # a cache that cannot be written: built here, and again by the next build
+            return _cached_tagger(taxonomy_digest, path, with_gazetteer)
+    _remember(made_from, tagger)
+    return tagger
+
+
+def _read_stored(stored: Path, key: str) -> Tagger | None:
     try:
         with stored.open("rb") as f:
             found_key, tagger = pickle.load(f)  # noqa: S301 - the build's own cache, as the parse cache
-        if found_key == key and isinstance(tagger, Tagger):
-            _remember(made_from, tagger)
-            return tagger
-    except Exception:  # noqa: S110 - absent, damaged or from another version: built again below
-        pass
+    except Exception:  # absent, damaged or from another version: built again
+        return None
+    return tagger if found_key == key and isinstance(tagger, Tagger) else None
+
+
+def _build_and_store(taxonomy_digest: str, path: str, with_gazetteer: bool, stored_in: str, key: str) -> bool:
     tagger = _cached_tagger(taxonomy_digest, path, with_gazetteer)
+    stored = Path(stored_in)
+    temporary = stored.with_name(f".{stored.name}.{os.getpid()}.tmp")
     try:
         stored.parent.mkdir(parents=True, exist_ok=True)
-        temporary = stored.with_name(f".{stored.name}.{os.getpid()}.tmp")
         with temporary.open("wb") as f:
             pickle.dump((key, tagger), f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, stored)
-    except OSError:  # a read-only cache: the next build builds it again
-        pass
-    return tagger
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        return False
+    return True
 
 
 @lru_cache(maxsize=1)
