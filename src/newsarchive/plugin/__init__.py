@@ -12,6 +12,7 @@ def register() -> None:
 
     from . import (
         archives,
+        article_store,
         cite,
         clusters,
         collector,
@@ -67,6 +68,7 @@ def register() -> None:
     signals.finalized.connect(sitemap.write)
     signals.initialized.connect(tags.check_taxonomy)
     signals.readers_init.connect(tags.use_tagging_reader)
+    signals.readers_init.connect(article_store.install)
     signals.article_generator_init.connect(parse_cache.prefill)
     signals.finalized.connect(parse_cache.save)
     signals.get_writer.connect(unchanged.get_writer)

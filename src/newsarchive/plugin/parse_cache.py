@@ -96,6 +96,7 @@ class ParseCache:
     def __init__(self, path: Path | None):
         self.path = path
         self.used: set[str] = set()
+        self._recording: list[str] | None = None
         self._db = _open(path)
 
     def get(self, key: str):
@@ -105,8 +106,29 @@ class ParseCache:
         except Exception:  # a damaged entry is only a slower build
             return None
         if found is not None:
-            self.used.add(key)
+            self._use(key)
         return found
+
+    def get_pickled(self, key: str) -> bytes | None:
+        """An entry as stored, for a caller that unpickles it its own way."""
+        try:
+            row = self._db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        if row is None:
+            return None
+        self._use(key)
+        return row[0]
+
+    def record_used(self, stop: bool = False) -> list[str]:
+        """Start noting the entries read or written (``stop``: stop, and return them)."""
+        noted, self._recording = self._recording or [], None if stop else []
+        return noted
+
+    def _use(self, key: str) -> None:
+        self.used.add(key)
+        if self._recording is not None:
+            self._recording.append(key)
 
     def put(self, key: str, value) -> None:
         self.put_pickled(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
@@ -114,7 +136,7 @@ class ParseCache:
     def put_pickled(self, key: str, value: bytes) -> None:
         """Store an entry pickled elsewhere (a worker process), without unpickling it here."""
         self._db.execute("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", (key, value))
-        self.used.add(key)
+        self._use(key)
 
     def keep(self, key: str) -> None:
         """Keep an entry this build did not need to read (``save`` drops the entries not used)."""

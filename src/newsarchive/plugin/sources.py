@@ -51,12 +51,17 @@ def attach_source(generator, metadata: dict) -> None:
     entry = _source_list(generator).find(name)
     if entry:
         name = entry.name
+    metadata["source"] = shared_source(
+        generator, name, entry.homepage if entry else None, tuple(entry.aliases) if entry else ()
+    )
+
+
+def shared_source(generator, name: str, homepage: str | None, aliases: tuple[str, ...]) -> Source:
+    """The build's one :class:`Source` of this name (made on first use)."""
     cache = generator.__dict__.setdefault("_newsarchive_source_objects", {})
     if name not in cache:
-        cache[name] = Source(
-            name, generator.settings, entry.homepage if entry else None, tuple(entry.aliases) if entry else ()
-        )
-    metadata["source"] = cache[name]
+        cache[name] = Source(name, generator.settings, homepage, aliases)
+    return cache[name]
 
 
 class SourcesGenerator(Generator):
