@@ -21,6 +21,7 @@ Without an environment digest (Pelican run without ``newsarchive build``) nothin
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import logging
@@ -121,7 +122,7 @@ def install(readers) -> None:
             for used in found.used:
                 cache.keep(used)
             for record in found.warnings:
-                logging.getLogger(record.name).handle(record)
+                _log_again(record)
             if preread_signal is not None:
                 preread_signal.send(preread_sender)
             parse_cache.count_read(context_sender, None)
@@ -139,6 +140,11 @@ def install(readers) -> None:
         return article
 
     readers.read_file = stored_or_read
+
+
+def _log_again(record: logging.LogRecord) -> None:
+    with contextlib.suppress(Exception):  # Pelican's loggers raise to say a repeated message was filtered out
+        logging.getLogger(record.name).handle(record)
 
 
 def _store(cache, key: str, stored: _Stored, shared: dict) -> None:
