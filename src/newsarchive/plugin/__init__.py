@@ -60,7 +60,6 @@ def register() -> None:
     signals.all_generators_finalized.connect(related.attach_related)
     signals.all_generators_finalized.connect(tag_groups.build_tag_index)
     signals.article_generator_write_article.connect(page_data.attach_page_data)
-    signals.article_generator_write_article.connect(search.attach_search_data)
     signals.get_generators.connect(search.get_generators)
     signals.initialized.connect(sitemap.start)
     signals.content_written.connect(sitemap.record)

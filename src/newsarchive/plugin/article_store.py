@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pelican.contents import Article, Page
 
 from . import parse_cache
+from .read_once import remember
 from .sources import Source, shared_source
 from .unchanged import ENVIRONMENT
 
@@ -136,6 +137,7 @@ def install(readers) -> None:
         finally:
             root.removeHandler(recorder)
             used = cache.record_used(stop=True)
+        remember(article)
         _store(cache, key, _Stored(article, used, recorder.records), shared)
         return article
 

@@ -18,6 +18,7 @@ from pelican.generators import Generator
 from .. import progress
 from ..research.clusters import StoryInput, Tokens, cluster_stories
 from . import parse_cache, settings
+from .read_once import cluster_text_key
 
 CLUSTER_TAG_TYPES = ("place", "organization")
 
@@ -145,7 +146,8 @@ def build_clusters(articles: list, pelican_settings: dict) -> list[StoryCluster]
     # so an edit tokenises one. The clusters depend only on the inputs (and the clustering
     # code, which the cache's configuration covers): a rebuild of the same articles reuses them.
     cache = parse_cache.cache_for(pelican_settings)
-    text_keys = [text_key(article_text(a)) for a in articles]  # each text hashed once
+    # each text hashed once, when its article was first read (``read_once``)
+    text_keys = [cluster_text_key(a) or text_key(article_text(a)) for a in articles]
 
     def text_of(position: int) -> Callable[[], str]:
         return lambda: article_text(articles[position])

@@ -37,12 +37,14 @@ from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
 from .content_urls import KNOWN_URLS
+from .read_once import REMEMBERED
 from .teasers import TEASER_FUNCTION, TEASER_TEMPLATE
 
 MAX_DEPTH = 8  # a safety net: the modes below already end every walk
 # Attributes that are not the object's own data: the settings and the shared context are
-# covered by the environment digest and by the page's own variables.
-_SKIPPED_ATTRIBUTES = frozenset({"settings", "_context", KNOWN_URLS})
+# covered by the environment digest and by the page's own variables; what is kept of an article
+# once final or once read (URLs, ``read_once``) is made from what is hashed.
+_SKIPPED_ATTRIBUTES = frozenset({"settings", "_context", KNOWN_URLS}) | REMEMBERED
 # Always part of a page's fingerprint: where it is and how it links to the rest of the site.
 _PAGE_VARIABLES = ("output_file", "SITEURL", "localsiteurl")
 # The variables holding the article (or Pelican page) a page is about: hashed whole.

@@ -23,6 +23,8 @@ from collections.abc import Callable
 from pelican.contents import Article, Content, Page
 
 from .content_urls import KnownURLs
+from .page_data import PageData
+from .read_once import static_links
 
 LEVEL = 1  # zlib's fastest: a third of the size of HTML, at several hundred MB/s
 RECENT_BODIES = 64  # bodies with their links resolved, kept for a page that reads one again (feeds)
@@ -114,6 +116,11 @@ class PackedFields:
     def get_content(self, siteurl: str) -> str:
         return _content_with_links(self, siteurl)
 
+    def get_static_links(self) -> set[str]:
+        """Pelican's, as remembered when the article was read (``read_once``)."""
+        known = static_links(self)
+        return set(known) if known is not None else super().get_static_links()
+
 
 @functools.lru_cache(maxsize=RECENT_BODIES)
 def _content_with_links(content, siteurl: str) -> str:
@@ -122,8 +129,9 @@ def _content_with_links(content, siteurl: str) -> str:
     return content._update_content(body, siteurl)
 
 
-class PackedArticle(PackedFields, KnownURLs, Article):
-    """Pelican's article with packed fields and URLs kept once final (``content_urls``)."""
+class PackedArticle(PackedFields, KnownURLs, PageData, Article):
+    """Pelican's article with packed fields, URLs kept once final (``content_urls``) and its page's data made
+    when the page is rendered (``page_data``)."""
 
 
 class PackedPage(PackedFields, KnownURLs, Page):

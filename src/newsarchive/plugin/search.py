@@ -59,11 +59,6 @@ def search_data(article) -> SearchData:
     return SearchData(sort_date, filters, meta)
 
 
-def attach_search_data(generator, content) -> None:
-    """Just before an article page is written, when its tags and source are final."""
-    content.search = search_data(content)
-
-
 class SearchPageGenerator(Generator):
     """Writes the search page (``SEARCH_SAVE_AS``), a small page whose script queries the index."""
 
