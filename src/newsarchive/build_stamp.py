@@ -32,27 +32,37 @@ def _stamp_path(settings: dict) -> Path:
     return Path(settings.get("CACHE_PATH") or "cache") / STAMP
 
 
-def _hash_tree(digest, path: Path) -> None:
+def _hash_tree(digest, path: Path, file_keys: dict[str, str] | None = None) -> None:
+    """Each file of the tree (or the file) by its path and SHA-256, in a fixed order; ``file_keys``
+    receives the SHA-256 of each by absolute path."""
     if path.is_file():
-        digest.update(f"{path}\0".encode() + path.read_bytes())
-        return
-    for folder, subfolders, files in os.walk(path):
-        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
-        for name in sorted(files):
-            file = os.path.join(folder, name)
-            with open(file, "rb") as f:
-                digest.update(f"{os.path.relpath(file, path)}\0".encode() + f.read())
+        found = [(str(path), str(path))]
+    else:
+        found = []
+        for folder, subfolders, files in os.walk(path):
+            subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+            found += [(os.path.join(folder, name), os.path.relpath(os.path.join(folder, name), path))
+                      for name in sorted(files)]
+    for file, shown in found:
+        with open(file, "rb") as f:
+            key = hashlib.sha256(f.read()).hexdigest()
+        digest.update(f"{shown}\0{key}\0".encode())
+        if file_keys is not None:
+            file_keys[os.path.abspath(file)] = key
 
 
-def inputs_digest(settings: dict, output: Path) -> str | None:
-    """The hash of everything the build reads; None when something cannot be vouched for."""
-    environment = environment_digest(settings)
+def inputs_digest(settings: dict, output: Path, environment: str | None,
+                  file_keys: dict[str, str] | None = None) -> str | None:
+    """The hash of everything the build reads (``environment``: :func:`environment_digest`); None when
+    something cannot be vouched for. Each content file counts by its SHA-256, which ``file_keys``
+    receives by absolute path: the parse cache and the article store look files up by it, and
+    need not read and hash them again."""
     if environment is None:
         return None
     digest = hashlib.sha256(f"{environment}\0{output.resolve()}\0".encode())
     content = Path(settings["PATH"])
     if content.exists():
-        _hash_tree(digest, content)
+        _hash_tree(digest, content, file_keys)
     return digest.hexdigest()
 
 

@@ -188,6 +188,7 @@ def _build_in_child(settings_file: Path, output: Path | None, force: bool) -> _C
     which tells the parent (``apart.note``) of each part of the article pages it writes."""
     from pelican.settings import read_settings
 
+    from .plugin.parse_cache import FILE_KEYS
     from .plugin.search import ARTICLE_PARTS
     from .plugin.unchanged import CHANGED_PAGES, ENVIRONMENT, PAGE_RECORDS, PREVIOUS_OUTPUT
 
@@ -207,11 +208,14 @@ def _build_in_child(settings_file: Path, output: Path | None, force: bool) -> _C
     apart.note(_Places(final, staging, _index_asked(staging, settings, final)))
     given = copy.deepcopy(settings)  # Pelican and the plugin change ``settings`` as they run
     progress.step("checking what changed since the last build")
-    inputs = build_stamp.inputs_digest(given, final)
+    environment = build_stamp.environment_digest(given)
+    file_keys: dict[str, str] = {}
+    inputs = build_stamp.inputs_digest(given, final, environment, file_keys)
     unchanged = None if force else build_stamp.unchanged_articles(settings, final, inputs)
     if unchanged is not None:
         return _ChildOutcome(Problems(), articles=unchanged, up_to_date=True)
-    settings[ENVIRONMENT] = build_stamp.environment_digest(given)
+    settings[ENVIRONMENT] = environment
+    settings[FILE_KEYS] = file_keys
     progress.step("running Pelican")
     report = BuildReport(staging)
     settings[ARTICLE_PARTS] = apart.note

@@ -87,8 +87,8 @@ class _Unpickler(pickle.Unpickler):
         return self.shared[pid]
 
 
-def entry_key(environment: str, source_path: str, raw: bytes, settings: dict, full_path: str) -> str:
-    parts = [str(FORMAT), environment, source_path, parse_cache.file_key(raw)]
+def entry_key(environment: str, source_path: str, file_key: str, settings: dict, full_path: str) -> str:
+    parts = [str(FORMAT), environment, source_path, file_key]
     if settings.get("DEFAULT_DATE") == "fs":  # the file's time is an input too
         parts.append(str(os.stat(full_path).st_mtime_ns))
     return _KEY_PREFIX + hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
@@ -109,13 +109,12 @@ def install(readers) -> None:
         if not issubclass(content_class, Article) or context_sender is None:
             return read_file(base_path, path, **arguments)
         full_path = os.path.abspath(os.path.join(base_path, path))
+        settings = readers.settings
         try:
-            with open(full_path, "rb") as f:
-                raw = f.read()
+            key = entry_key(environment, os.path.relpath(full_path, base_path),
+                            parse_cache.key_of_file(full_path, settings), settings, full_path)
         except OSError:
             return read_file(base_path, path, **arguments)
-        settings = readers.settings
-        key = entry_key(environment, os.path.relpath(full_path, base_path), raw, settings, full_path)
         shared = {"settings": settings, "context": context}
         cache = parse_cache.cache_for(settings)
         found = _load(cache.get_pickled(key), shared, context_sender)

@@ -38,13 +38,33 @@ def bibtex_escape(text: str) -> str:
     return "".join(BIBTEX_SPECIALS.get(char, char) for char in " ".join(str(text).split()))
 
 
+@dataclass(frozen=True)
+class _Cited:
+    """What every form of an article's citation is made of."""
+
+    key: str
+    authors: list[str]
+    source: object
+    url: str
+    provenance: object
+
+    @classmethod
+    def of(cls, article, page_url: str) -> _Cited:
+        published = article.published
+        original = getattr(article, "original_url", None)
+        return cls(
+            key=article.slug + (f"-{published.iso[:4]}" if published.known else ""),
+            authors=[str(a) for a in getattr(article, "authors", None) or ()],
+            source=getattr(article, "source", None),
+            url=original if is_web_url(original) else page_url,
+            provenance=getattr(article, "provenance", None),
+        )
+
+
 def citation(article, page_url: str) -> Citation:
+    cited = _Cited.of(article, page_url)
+    key, authors, source, url, provenance = cited.key, cited.authors, cited.source, cited.url, cited.provenance
     published = article.published
-    source = getattr(article, "source", None)
-    authors = [str(a) for a in getattr(article, "authors", None) or ()]
-    original = getattr(article, "original_url", None)
-    url = original if is_web_url(original) else page_url
-    key = article.slug + (f"-{published.iso[:4]}" if published.known else "")
 
     fields: list[tuple[str, str]] = [("title", "{" + bibtex_escape(article.title) + "}")]
     if authors:
@@ -58,25 +78,34 @@ def citation(article, page_url: str) -> Citation:
         if published.precision == "day":
             fields.append(("day", str(article.date.day)))
     fields.append(("url", url))
-    provenance = getattr(article, "provenance", None)
     if provenance:
         fields.append(("note", bibtex_escape(provenance.note)))
     body = ",\n".join(f"  {name} = {{{value}}}" if name != "title" else f"  {name} = {value}" for name, value in fields)
     bibtex = f"@article{{{key},\n{body}\n}}"
+    item = _csl_item(article, cited)
+    ris = ris_record(key, article, authors, source, url, provenance)
+    return Citation(key, bibtex, json.dumps([item], indent=2, ensure_ascii=False), ris, item)
 
-    item: dict = {"id": key, "type": "article-newspaper", "title": str(article.title)}
-    if authors:
-        item["author"] = [{"literal": a} for a in authors]
-    if source:
-        item["container-title"] = str(source)
+
+def csl_item(article, page_url: str) -> dict:
+    """The article's CSL-JSON item alone (``citations.json``), without the other forms."""
+    return _csl_item(article, _Cited.of(article, page_url))
+
+
+def _csl_item(article, cited: _Cited) -> dict:
+    published = article.published
+    item: dict = {"id": cited.key, "type": "article-newspaper", "title": str(article.title)}
+    if cited.authors:
+        item["author"] = [{"literal": a} for a in cited.authors]
+    if cited.source:
+        item["container-title"] = str(cited.source)
     if published.known:
         parts = [int(p) for p in published.iso.split("-")]
         item["issued"] = {"date-parts": [parts]}
-    item["URL"] = url
-    if provenance:
-        item["note"] = provenance.note
-    ris = ris_record(key, article, authors, source, url, provenance)
-    return Citation(key, bibtex, json.dumps([item], indent=2, ensure_ascii=False), ris, item)
+    item["URL"] = cited.url
+    if cited.provenance:
+        item["note"] = cited.provenance.note
+    return item
 
 
 def ris_record(key: str, article, authors: list[str], source, url: str, provenance) -> str:
@@ -109,8 +138,8 @@ def write_citations_json(generator, writer=None) -> None:
     siteurl = generator.settings.get("SITEURL", "")
     items = []
     for article in generator.articles:
-        found = getattr(article, "citation", None) or citation(article, f"{siteurl}/{article.url}")
-        items.append(found.csl)
+        made = vars(article).get("citation")  # made for its page; else only the item, not every form
+        items.append(made.csl if made is not None else csl_item(article, f"{siteurl}/{article.url}"))
     path = Path(generator.output_path) / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(items, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -216,6 +216,16 @@ def file_key(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
+# Set by ``site.py``: absolute path -> SHA-256 of each content file, as the check for changed inputs found them
+FILE_KEYS = "_newsarchive_file_keys"
+
+
+def key_of_file(path: str, pelican_settings: dict) -> str:
+    """A content file's ``file_key``, as the build's check hashed it, or hashed now (OSError if unreadable)."""
+    known = (pelican_settings.get(FILE_KEYS) or {}).get(os.path.abspath(path))
+    return known if known is not None else file_key(Path(path).read_bytes())
+
+
 def figures_key(body: str) -> str:
     """Where the figures of a rendered article body are cached (see ``figures.attach_figures``)."""
     return "figures:" + file_key(body.encode("utf-8"))
@@ -286,7 +296,7 @@ def prefill(generator) -> None:
     missing = []
     for path in paths:
         try:
-            key = file_key(Path(path).read_bytes())
+            key = key_of_file(path, pelican_settings)
         except OSError:
             continue
         if key not in cache:

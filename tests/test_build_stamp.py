@@ -1,0 +1,44 @@
+"""The check for changed inputs hashes each content file once, and hands the hashes to the build."""
+
+import hashlib
+import os
+
+from newsarchive.build_stamp import inputs_digest
+from newsarchive.plugin.parse_cache import FILE_KEYS, key_of_file
+
+
+def _content(tmp_path):
+    folder = tmp_path / "content" / "articles"
+    folder.mkdir(parents=True)
+    (folder / "a.md").write_text("Title: A\n\nOne.\n", encoding="utf-8")
+    (folder / "b.md").write_text("Title: B\n\nTwo.\n", encoding="utf-8")
+    return {"PATH": str(tmp_path / "content")}
+
+
+def test_each_content_file_s_hash_is_handed_on_by_absolute_path(tmp_path):
+    settings = _content(tmp_path)
+    keys = {}
+    inputs_digest(settings, tmp_path / "output", "environment", keys)
+    a = tmp_path / "content" / "articles" / "a.md"
+    assert keys[os.path.abspath(a)] == hashlib.sha256(a.read_bytes()).hexdigest()
+    assert len(keys) == 2
+
+
+def test_the_inputs_digest_changes_with_a_file_s_bytes_or_name_and_the_environment(tmp_path):
+    settings = _content(tmp_path)
+    first = inputs_digest(settings, tmp_path / "output", "environment")
+    assert inputs_digest(settings, tmp_path / "output", "environment") == first
+    assert inputs_digest(settings, tmp_path / "output", "another") != first
+    (tmp_path / "content" / "articles" / "b.md").write_text("Title: B\n\nTwo!\n", encoding="utf-8")
+    edited = inputs_digest(settings, tmp_path / "output", "environment")
+    assert edited != first
+    (tmp_path / "content" / "articles" / "b.md").rename(tmp_path / "content" / "articles" / "c.md")
+    assert inputs_digest(settings, tmp_path / "output", "environment") not in (first, edited)
+    assert inputs_digest(settings, tmp_path / "output", None) is None
+
+
+def test_a_file_the_check_hashed_is_not_hashed_again(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("Title: A\n", encoding="utf-8")
+    assert key_of_file(str(path), {FILE_KEYS: {str(path): "as-the-check-found-it"}}) == "as-the-check-found-it"
+    assert key_of_file(str(path), {}) == hashlib.sha256(path.read_bytes()).hexdigest()
