@@ -27,3 +27,14 @@ def write_atomically(target: Path, text: str) -> None:
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def relative_within(path: str, folder: str) -> str:
+    """``path`` relative to ``folder``, with forward slashes (``os.path.relpath``, which is slow, when
+    ``path`` is not simply below it)."""
+    prefix = folder.rstrip(os.sep) + os.sep
+    if path.startswith(prefix) and os.sep + ".." + os.sep not in path and os.sep + "." + os.sep not in path:
+        relative = path[len(prefix):]
+    else:
+        relative = os.path.relpath(path, folder)
+    return relative.replace(os.sep, "/")

@@ -152,7 +152,12 @@ class Hasher:
     _keep: list = field(default_factory=list)  # the memo's objects, alive for the memo's life (ids stay unique)
 
     def digest(self, value, mode: Mode = Mode.LINK, depth: int = 0) -> bytes:
-        if isinstance(value, str):  # the text itself, framed by its length: no repr of a whole body
+        kind = type(value)
+        if kind is str:  # the text itself, framed by its length: no repr of a whole body
+            return b"s%d:" % len(value) + value.encode("utf-8", "surrogatepass")
+        if kind in _PLAIN_SCALARS:  # the common cases first, by exact type (as below)
+            return f"{kind.__name__}:{value!r}".encode()
+        if isinstance(value, str):
             return b"s%d:" % len(value) + value.encode("utf-8", "surrogatepass")
         if isinstance(value, _SCALARS):
             if isinstance(value, (datetime.date, datetime.time)):
@@ -206,16 +211,16 @@ class Hasher:
         inner = Mode(mode + 1)
         source_key = getattr(article, SOURCE_KEY, None)
         if mode is Mode.LINK:  # not the file's hash: a teaser does not show the body
-            skipped = PAGE_ONLY_ATTRIBUTES | DERIVED_ATTRIBUTES | {SOURCE_KEY}
+            skipped = _SKIPPED_IN_TEASERS
         elif source_key:
             hashed.update(b"file=" + source_key.encode())
-            skipped = FROM_FILE_ATTRIBUTES | DERIVED_ATTRIBUTES | {SOURCE_KEY}
+            skipped = _SKIPPED_FROM_FILE
         else:
             skipped = DERIVED_ATTRIBUTES
-        for name, item in _attributes(article):
-            if name in skipped:
-                continue
-            hashed.update(name.encode() + b"=" + self.digest(item, inner, depth + 1))
+        attributes = vars(article)
+        digest, depth = self.digest, depth + 1
+        hashed.update(b"".join([prefix + digest(attributes[name], inner, depth)
+                                for name, prefix in _article_plan(tuple(attributes), skipped)]))
 
     def _digest_wrapper(self, hashed, wrapper: URLWrapper, mode: Mode, depth: int) -> None:
         # Pelican computes the slug on first use and copies name and slug into the object's
@@ -237,6 +242,26 @@ class Hasher:
 # one kind share a few such orders, so each page's articles are not sorted again one by one.
 _HASHED_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {}
 _HASHED_NAMES_KEPT = 4096
+
+
+_SKIPPED_IN_TEASERS = PAGE_ONLY_ATTRIBUTES | DERIVED_ATTRIBUTES | {SOURCE_KEY}
+_SKIPPED_FROM_FILE = FROM_FILE_ATTRIBUTES | DERIVED_ATTRIBUTES | {SOURCE_KEY}
+# Built-in scalar types (exactly), hashed as ``type:repr``; subclasses go the general way.
+_PLAIN_SCALARS = frozenset({type(None), bool, int, float})
+# An article's attribute names in its ``__dict__``'s order, and what is skipped -> the names
+# hashed, sorted, each with its ``name=`` prefix (articles share a few orders: as ``_HASHED_NAMES``)
+_ARTICLE_PLANS: dict[tuple[tuple[str, ...], frozenset[str]], tuple[tuple[str, bytes], ...]] = {}
+
+
+def _article_plan(names: tuple[str, ...], skipped: frozenset[str]) -> tuple[tuple[str, bytes], ...]:
+    key = (names, skipped)
+    plan = _ARTICLE_PLANS.get(key)
+    if plan is None:
+        if len(_ARTICLE_PLANS) >= _HASHED_NAMES_KEPT:
+            _ARTICLE_PLANS.clear()
+        hashed = sorted(name for name in names if name not in _SKIPPED_ATTRIBUTES and name not in skipped)
+        plan = _ARTICLE_PLANS[key] = tuple((name, name.encode() + b"=") for name in hashed)
+    return plan
 
 
 def _attributes(value) -> list[tuple[str, object]]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from ..files import relative_within
 from . import settings
 
 # output folder -> {page path relative to it: lastmod or None}; filled while Pelican writes
@@ -20,13 +22,19 @@ def start(pelican) -> None:
 def record(path, context=None) -> None:
     if not str(path).endswith(".html") or not context:
         return
-    pages = _written.get(os.path.abspath(context.get("OUTPUT_PATH", "")))
+    output = context.get("OUTPUT_PATH", "")
+    pages = _written.get(_absolute(output))
     if pages is None:
         return
-    relative = Path(os.path.relpath(path, context["OUTPUT_PATH"])).as_posix()
+    relative = relative_within(str(path), output)
     article = context.get("article")
     published = getattr(article, "published", None)
     pages[relative] = published.iso if published is not None and published.precision == "day" else None
+
+
+@functools.lru_cache(maxsize=16)
+def _absolute(path: str) -> str:
+    return os.path.abspath(path)
 
 
 def page_url(siteurl: str, relative: str) -> str:

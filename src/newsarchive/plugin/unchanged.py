@@ -24,7 +24,7 @@ from pathlib import Path
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from .. import progress
-from ..files import link_or_copy
+from ..files import link_or_copy, relative_within
 from .fingerprints import Hasher, feed_fingerprint, page_fingerprint
 from .page_records import PageRecords
 
@@ -65,11 +65,11 @@ class _Comparing(io.StringIO):
             return
         data = self.getvalue().encode(self.charset)
         super().close()
-        if os.path.exists(self.path) or os.path.islink(self.path):
-            os.unlink(self.path)
         if self.reused is not None:
-            link_or_copy(self.reused, self.path)
+            _replace_with_link(self.reused, self.path)
             return
+        if os.path.lexists(self.path):
+            os.unlink(self.path)
         try:
             same = os.path.getsize(self.previous) == len(data) and Path(self.previous).read_bytes() == data
         except OSError:
@@ -81,6 +81,17 @@ class _Comparing(io.StringIO):
             self.settings.setdefault(CHANGED_PAGES, set()).add(self.relative)
         with open(self.path, "wb") as f:
             f.write(data)
+
+
+def _replace_with_link(source: str, target: str) -> None:
+    """Link ``source`` as ``target``, replacing what is there (a staging folder is empty: try first)."""
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        os.unlink(target)
+        link_or_copy(source, target)
+    except OSError:
+        link_or_copy(source, target)
 
 
 class _Fingerprinted:
@@ -145,9 +156,8 @@ class LinkingWriter(Writer):
             return super()._open_w(filename, encoding, override)
         if self._claim(filename, override) == os.devnull:
             return open(os.devnull, "w", encoding=encoding)
-        relative = os.path.relpath(filename, self.output_path)
-        return _Comparing(filename, Path(relative).as_posix(), os.path.join(previous_root, relative), encoding,
-                          self.settings)
+        relative = relative_within(filename, self.output_path)
+        return _Comparing(filename, relative, os.path.join(previous_root, relative), encoding, self.settings)
 
     def _claim(self, filename: str, override: bool) -> str:
         """Pelican's checks against writing a file twice (``Writer._open_w``), without creating
