@@ -11,11 +11,17 @@ from pathlib import Path
 
 
 def link_or_copy(source: Path | str, target: Path | str) -> None:
-    """Hard-link ``source`` as ``target`` (same bytes, same inode, no write); copy it across file systems."""
+    """Hard-link ``source`` as ``target`` (same bytes, same inode, no write); copy it across file systems.
+    A file already at ``target`` is replaced, never written through (it may be a link to another build's)."""
     try:
         os.link(source, target)
+        return
+    except FileExistsError:
+        os.unlink(target)
     except OSError:
         Path(target).write_bytes(Path(source).read_bytes())
+        return
+    link_or_copy(source, target)
 
 
 def write_atomically(target: Path, text: str) -> None:

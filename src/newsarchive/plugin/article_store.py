@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from pelican.contents import Article, Page
 
+from ..files import relative_within
 from . import parse_cache
 from .read_once import remember
 from .sources import Source, shared_source
@@ -111,7 +112,7 @@ def install(readers) -> None:
         full_path = os.path.abspath(os.path.join(base_path, path))
         settings = readers.settings
         try:
-            key = entry_key(environment, os.path.relpath(full_path, base_path),
+            key = entry_key(environment, relative_within(full_path, base_path),
                             parse_cache.key_of_file(full_path, settings), settings, full_path)
         except OSError:
             return read_file(base_path, path, **arguments)

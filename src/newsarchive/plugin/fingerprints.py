@@ -152,13 +152,11 @@ class Hasher:
     _keep: list = field(default_factory=list)  # the memo's objects, alive for the memo's life (ids stay unique)
 
     def digest(self, value, mode: Mode = Mode.LINK, depth: int = 0) -> bytes:
-        kind = type(value)
-        if kind is str:  # the text itself, framed by its length: no repr of a whole body
+        if isinstance(value, str):  # the text itself, framed by its length: no repr of a whole body
             return b"s%d:" % len(value) + value.encode("utf-8", "surrogatepass")
+        kind = type(value)
         if kind in _PLAIN_SCALARS:  # the common cases first, by exact type (as below)
             return f"{kind.__name__}:{value!r}".encode()
-        if isinstance(value, str):
-            return b"s%d:" % len(value) + value.encode("utf-8", "surrogatepass")
         if isinstance(value, _SCALARS):
             if isinstance(value, (datetime.date, datetime.time)):
                 return f"{type(value).__name__}:{value.isoformat()}:{getattr(value, 'tzinfo', None)!r}".encode()

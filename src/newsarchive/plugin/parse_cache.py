@@ -101,8 +101,8 @@ class ParseCache:
 
     def get(self, key: str):
         try:
-            row = self._db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
-            found = pickle.loads(row[0]) if row is not None else None
+            stored = self._stored(key)
+            found = pickle.loads(stored) if stored is not None else None
         except Exception:  # a damaged entry is only a slower build
             return None
         if found is not None:
@@ -112,13 +112,16 @@ class ParseCache:
     def get_pickled(self, key: str) -> bytes | None:
         """An entry as stored, for a caller that unpickles it its own way."""
         try:
-            row = self._db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+            stored = self._stored(key)
         except sqlite3.DatabaseError:
             return None
-        if row is None:
-            return None
-        self._use(key)
-        return row[0]
+        if stored is not None:
+            self._use(key)
+        return stored
+
+    def _stored(self, key: str) -> bytes | None:
+        row = self._db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+        return row[0] if row is not None else None
 
     def record_used(self, stop: bool = False) -> list[str]:
         """Start noting the entries read or written (``stop``: stop, and return them)."""

@@ -66,7 +66,7 @@ class _Comparing(io.StringIO):
         data = self.getvalue().encode(self.charset)
         super().close()
         if self.reused is not None:
-            _replace_with_link(self.reused, self.path)
+            link_or_copy(self.reused, self.path)
             return
         if os.path.lexists(self.path):
             os.unlink(self.path)
@@ -81,17 +81,6 @@ class _Comparing(io.StringIO):
             self.settings.setdefault(CHANGED_PAGES, set()).add(self.relative)
         with open(self.path, "wb") as f:
             f.write(data)
-
-
-def _replace_with_link(source: str, target: str) -> None:
-    """Link ``source`` as ``target``, replacing what is there (a staging folder is empty: try first)."""
-    try:
-        os.link(source, target)
-    except FileExistsError:
-        os.unlink(target)
-        link_or_copy(source, target)
-    except OSError:
-        link_or_copy(source, target)
 
 
 class _Fingerprinted:
