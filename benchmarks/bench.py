@@ -24,6 +24,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from benchmarks.floor import Floor, measure_floor
 from benchmarks.generate import generate
 
 REPO = Path(__file__).resolve().parents[1]
@@ -43,6 +44,7 @@ class Run:
     search_peak_rss_mb: float = 0.0
     peak_pss_mb: float = 0.0  # the tree's proportional set size: forked workers' shared pages once
     bytes_written: int = 0
+    cpu_seconds: float = 0.0  # user and system time of the whole process tree
     files_written: int = 0
     files: int = 0
     bytes: int = 0
@@ -58,6 +60,7 @@ class Results:
     newsarchive: dict[str, list[Run]] = field(default_factory=dict)
     plain_pagefind: Run | None = None
     query_bytes: int | None = None
+    floor: Floor | None = None
     ratios: dict[str, float] = field(default_factory=dict)
 
 
@@ -111,10 +114,16 @@ def _blocks_written() -> int:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_oublock
 
 
+def _cpu_used() -> float:
+    """CPU seconds (user and system) of this process's finished children and theirs."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
 def measure(command: list[str], cwd: Path, output: Path | None = None) -> Run:
     """Run ``command``, sampling its process tree; the output folder's files and bytes afterwards."""
     started_ns = time.time_ns()
-    blocks_before = _blocks_written()
+    blocks_before, cpu_before = _blocks_written(), _cpu_used()
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = peak_plain = search_peak = peak_pss = 0
@@ -158,6 +167,7 @@ def measure(command: list[str], cwd: Path, output: Path | None = None) -> Run:
         search_seconds=round(search_seen[-1] - search_seen[0] + SAMPLE_SECONDS, 2) if search_seen else 0.0,
         search_peak_rss_mb=round(search_peak / 1024, 1),
         bytes_written=(_blocks_written() - blocks_before) * 512,
+        cpu_seconds=round(_cpu_used() - cpu_before, 2),
         returncode=process.returncode,
     )
     if output is not None and output.is_dir():
@@ -298,6 +308,12 @@ def run_bench(articles: int, rounds: int, work: Path, seed: int, browser: bool) 
                                          site)
     if browser:
         results.query_bytes = query_bytes(na_out)
+    if too_big:
+        print(f"[bench] floor of a cold build: skipped, Pagefind over the article pages {too_big}", flush=True)
+    else:
+        print("[bench] floor of a cold build: Python-Markdown over the content, Pagefind over the article pages ...",
+              flush=True)
+        results.floor = site_floor(site, na_out)
     p, n = results.plain, results.newsarchive
     results.ratios = {
         "cold": best(n["cold"]).seconds / best(p["cold"]).seconds,
@@ -307,6 +323,8 @@ def run_bench(articles: int, rounds: int, work: Path, seed: int, browser: bool) 
         "files": best(n["cold"]).files / max(best(p["cold"]).files, 1),
         "bytes": best(n["cold"]).bytes / max(best(p["cold"]).bytes, 1),
     }
+    if results.floor is not None:
+        results.ratios["floor"] = results.floor.seconds / best(p["cold"]).seconds
     if results.plain_pagefind is not None:
         results.ratios["search_seconds"] = best(n["cold"]).search_seconds / max(results.plain_pagefind.seconds, 1e-9)
         results.ratios["search_rss"] = (max(r.search_peak_rss_mb for r in n["cold"])
@@ -316,6 +334,17 @@ def run_bench(articles: int, rounds: int, work: Path, seed: int, browser: bool) 
         results.ratios["cold_vs_tenth"] = best(n["cold"]).seconds / min(
             run["seconds"] for run in smaller["newsarchive"]["cold"])
     return results
+
+
+def site_floor(site: Path, output: Path) -> Floor | None:
+    """The floor (``floor.py``) of the site's build: its Markdown settings, its article pages."""
+    from pelican.settings import read_settings
+
+    from newsarchive.search import article_pages_glob
+
+    settings = read_settings(str(site / "pelicanconf.py"))
+    glob = article_pages_glob(settings["ARTICLE_SAVE_AS"]) or "**/*.html"
+    return measure_floor(site / "content", settings["MARKDOWN"], output, glob, os.cpu_count() or 1)
 
 
 PAGEFIND_MB_PER_ARTICLE = 0.45  # Pagefind over plain Pelican's whole site: 4380 MB at 10,000 articles
@@ -363,6 +392,8 @@ def report(results: Results) -> str:
         f"{'files in output':22}{pc.files:12d}{nc.files:14d}{r['files']:9.3f}",
         f"{'bytes in output':22}{pc.bytes:12d}{nc.bytes:14d}{r['bytes']:9.3f}",
         f"{'bytes written, cold':22}{pc.bytes_written:12d}{nc.bytes_written:14d}",
+        f"{'CPU time, cold (s)':22}{pc.cpu_seconds:12.2f}{nc.cpu_seconds:14.2f}"
+        f"{nc.cpu_seconds / max(pc.cpu_seconds, 1e-9):9.3f}",
         f"{'files written, edit':22}{best(p['edit']).files_written:12d}{best(n['edit']).files_written:14d}",
         f"{'bytes written, edit':22}{best(p['edit']).bytes_written:12d}{best(n['edit']).bytes_written:14d}",
     ]
@@ -383,6 +414,13 @@ def report(results: Results) -> str:
         f"{'one-word query (bytes)':22}{'':12}{results.query_bytes if results.query_bytes is not None else 'n/a':>14}",
         f"{'import (s)':22}{'':12}{results.import_seconds:14.1f}",
     ]
+    floor = results.floor
+    if floor is not None:
+        lines += [
+            f"{'cold build floor (s)':22}{'':12}{floor.seconds:14.2f}{r['floor']:9.3f}  (ratio: to Pelican's cold)",
+            f"  Python-Markdown {floor.markdown_cpu_seconds:.1f} + Pagefind {floor.pagefind_cpu_seconds:.1f} CPU-s"
+            f" over {floor.cpus} cores: no build that parses and indexes every article is faster",
+        ]
     if "cold_vs_tenth" in r:
         lines.append(f"{'cold build vs the latest run with a tenth of the articles':58}{r['cold_vs_tenth']:9.2f}x")
     failed = [f"{who} {step}" for who, runs in (("pelican", p), ("newsarchive", n)) for step, rs in runs.items()
