@@ -41,7 +41,16 @@ def test_once_final_a_url_is_formatted_once_and_kept():
     assert found.url == "first.html"
     found.slug = "changed"  # nothing changes a final URL's inputs; if it did, the kept value would show
     assert found.url == "first.html"
-    assert vars(found)[content_urls.KNOWN_URLS] == {"url": "first.html"}
+    assert vars(found)[content_urls.KNOWN_URLS]["url"] == "first.html"
+
+
+def test_once_final_the_url_and_save_as_are_formatted_from_the_fields_made_once(monkeypatch):
+    found, made = article(), []
+    monkeypatch.setattr(Article, "get_relative_source_path",
+                        lambda self, path=None: made.append(path) or "a.md")  # what Pelican's fields need
+    content_urls.fix_urls([Generator(articles=[found])])
+    assert (found.url, found.save_as) == ("first.html", "first.html")
+    assert len(made) == 1
 
 
 def test_kept_urls_are_not_part_of_the_fingerprint_nor_pickled():

@@ -12,6 +12,7 @@ them (``fingerprints._SKIPPED_ATTRIBUTES``) and a pickled article leaves them ou
 from __future__ import annotations
 
 KNOWN_URLS = "_newsarchive_urls"  # in an article's ``__dict__``: setting key -> value, once final
+_FIELDS = " url_format"  # under KNOWN_URLS: the fields the URL settings are formatted with (no setting's key)
 
 
 class KnownURLs:
@@ -25,6 +26,18 @@ class KnownURLs:
         if value is None:
             value = known[key] = super().get_url_setting(key)
         return value
+
+    @property
+    def url_format(self) -> dict:
+        """Pelican's fields for the URL settings (a copy of the metadata, the source path made
+        relative), once for both the ``url`` and the ``save_as`` of an article whose URLs are final."""
+        known = self.__dict__.get(KNOWN_URLS)
+        if known is None:
+            return super().url_format
+        fields = known.get(_FIELDS)
+        if fields is None:
+            fields = known[_FIELDS] = super().url_format
+        return fields
 
     def __getstate__(self):
         state = dict(self.__dict__)

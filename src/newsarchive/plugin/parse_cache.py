@@ -151,10 +151,9 @@ class ParseCache:
     def save(self) -> None:
         """Commit what this build added and drop what it did not use (articles deleted or edited)."""
         db = self._db
-        db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
-        db.execute("DELETE FROM used")
-        db.executemany("INSERT OR IGNORE INTO used (key) VALUES (?)", ((key,) for key in self.used))
-        db.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM used)")
+        # the keys alone come from the key's index, without the entries; an edit drops one or two
+        unused = [row for row in db.execute("SELECT key FROM entries") if row[0] not in self.used]
+        db.executemany("DELETE FROM entries WHERE key = ?", unused)
         db.commit()
         free, pages = db.execute("PRAGMA freelist_count").fetchone()[0], db.execute("PRAGMA page_count").fetchone()[0]
         if free > pages // 2:  # most of the file is space deleted entries left (a site that shrank): give it back
