@@ -24,7 +24,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from benchmarks.floor import Floor, measure_floor
+from benchmarks.floor import Floor, children_cpu_seconds, measure_floor
 from benchmarks.generate import generate
 
 REPO = Path(__file__).resolve().parents[1]
@@ -114,16 +114,10 @@ def _blocks_written() -> int:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_oublock
 
 
-def _cpu_used() -> float:
-    """CPU seconds (user and system) of this process's finished children and theirs."""
-    used = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return used.ru_utime + used.ru_stime
-
-
 def measure(command: list[str], cwd: Path, output: Path | None = None) -> Run:
     """Run ``command``, sampling its process tree; the output folder's files and bytes afterwards."""
     started_ns = time.time_ns()
-    blocks_before, cpu_before = _blocks_written(), _cpu_used()
+    blocks_before, cpu_before = _blocks_written(), children_cpu_seconds()
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = peak_plain = search_peak = peak_pss = 0
@@ -167,7 +161,7 @@ def measure(command: list[str], cwd: Path, output: Path | None = None) -> Run:
         search_seconds=round(search_seen[-1] - search_seen[0] + SAMPLE_SECONDS, 2) if search_seen else 0.0,
         search_peak_rss_mb=round(search_peak / 1024, 1),
         bytes_written=(_blocks_written() - blocks_before) * 512,
-        cpu_seconds=round(_cpu_used() - cpu_before, 2),
+        cpu_seconds=round(children_cpu_seconds() - cpu_before, 2),
         returncode=process.returncode,
     )
     if output is not None and output.is_dir():

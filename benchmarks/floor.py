@@ -51,7 +51,8 @@ def markdown_cpu_seconds(content: Path, markdown_settings: dict) -> float:
     return time.process_time() - started
 
 
-def _children_cpu() -> float:
+def children_cpu_seconds() -> float:
+    """CPU seconds (user and system) of this process's finished children and theirs."""
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     return used.ru_utime + used.ru_stime
 
@@ -59,11 +60,13 @@ def _children_cpu() -> float:
 def pagefind_cpu_seconds(output: Path, glob: str) -> float | None:
     """CPU seconds of one Pagefind run over the pages of ``output`` that ``glob`` matches (its
     bundle goes to a temporary folder); None when Pagefind fails."""
+    from newsarchive.search import pagefind_command
+
     with tempfile.TemporaryDirectory(prefix="floor-pagefind-") as bundle:
-        before = _children_cpu()
-        run = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(output), "--glob", glob,
-                              "--output-path", bundle, "--quiet"], capture_output=True, text=True, check=False)
-        used = _children_cpu() - before
+        before = children_cpu_seconds()
+        run = subprocess.run(pagefind_command(output, glob, Path(bundle)), capture_output=True, text=True,
+                             check=False)
+        used = children_cpu_seconds() - before
     if run.returncode:
         print(f"[bench] Pagefind for the floor failed: {run.stderr.strip()[-500:]}", file=sys.stderr)
         return None
