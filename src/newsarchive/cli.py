@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -32,6 +34,10 @@ DigestArgs = Annotated[
     ),
 ]
 StrictOption = Annotated[bool, typer.Option("--strict", help="Treat warnings as failures (exit 1).")]
+NoWaitOption = Annotated[
+    bool,
+    typer.Option("--no-wait", help="When another build or import of this site is running, exit 1 instead of waiting."),
+]
 TaxonomyOption = Annotated[
     Path, typer.Option("--taxonomy", help="Folder with tags.yaml and sources.yaml.", file_okay=False)
 ]
@@ -44,6 +50,19 @@ def _parse_date(value: str | None) -> date | None:
         return datetime.strptime(value, "%Y-%m-%d").date()
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date written YYYY-MM-DD") from None
+
+
+@contextmanager
+def _locked(site: Path, command: str, no_wait: bool) -> Iterator[None]:
+    """Hold the site's lock (one build or import at a time); exit 1 if busy and ``no_wait``."""
+    from .site_lock import SiteBusy, site_lock
+
+    try:
+        with site_lock(site, command, wait=not no_wait, announce=lambda m: err.print(m, markup=False)):
+            yield
+    except SiteBusy as exc:
+        err.print(str(exc), markup=False)
+        raise typer.Exit(1) from None
 
 
 def _finish(problems: Problems, strict: bool, summary: str | None = None) -> None:
@@ -67,6 +86,7 @@ def import_command(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Parse and report, write nothing.")] = False,
     taxonomy: TaxonomyOption = Path("taxonomy"),
     strict: StrictOption = False,
+    no_wait: NoWaitOption = False,
 ) -> None:
     """Import digests, HTML pages, feeds and WARC files into CONTENT, one Markdown file per article."""
     from .importer import import_digests
@@ -80,9 +100,10 @@ def import_command(
         done = progress.count = getattr(progress, "count", 0) + 1
         err.print(f"[{done}/{total}] {path}: {len(result.articles)} articles", markup=False)
 
-    summary = import_digests(
-        digests, content, Path.cwd(), sources, digest_date=collected, dry_run=dry_run, on_progress=progress
-    )
+    with _locked(Path.cwd(), "import", no_wait):
+        summary = import_digests(
+            digests, content, Path.cwd(), sources, digest_date=collected, dry_run=dry_run, on_progress=progress
+        )
     if dry_run:
         for path in summary.changes:
             print(f"would write {path}")
