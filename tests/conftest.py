@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from newsarchive.build.run import build_site
 from newsarchive.importer import import_digests
-from newsarchive.site import build_site
 from newsarchive.tagging.sources import SourceList, load_sources
 
 REPO = Path(__file__).resolve().parent.parent

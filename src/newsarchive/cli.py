@@ -138,7 +138,7 @@ def build(
 ) -> None:
     """Build the static site from content/ with Pelican, saying on stderr what it is doing."""
     from . import progress
-    from .site import build_site
+    from .build import build_site
 
     settings_file = settings or Path("publishconf.py" if publish else "pelicanconf.py")
     if not settings_file.exists():
@@ -158,7 +158,7 @@ def serve(
     output: Annotated[Path, typer.Option("--output", help="Folder to serve.", file_okay=False)] = Path("output"),
 ) -> None:
     """Serve the built site at http://127.0.0.1:PORT/."""
-    from .site import serve_site
+    from .build import serve_site
 
     if not output.is_dir():
         err.print(f"{output}: no built site here; run 'newsarchive build' first", markup=False)

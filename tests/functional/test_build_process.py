@@ -24,7 +24,7 @@ BUILD = """
 import json, sys
 from pathlib import Path
 from newsarchive import cli  # noqa: F401 - what `newsarchive build` loads before it builds
-from newsarchive.site import build_site
+from newsarchive.build.run import build_site
 report = build_site(Path("pelicanconf.py"), load_shared=False)
 loaded = sorted(m for m in sys.modules if m.startswith(tuple(sys.argv[1:])))
 print(json.dumps({"errors": [str(p) for p in report.problems.errors], "articles": report.articles,
@@ -47,7 +47,7 @@ def test_the_command_lines_process_builds_without_loading_pelican_or_the_tagger(
 
 
 def test_a_settings_file_that_fails_is_one_problem_and_leaves_the_site_alone(tmp_path, monkeypatch):
-    from newsarchive.site import build_site
+    from newsarchive.build.run import build_site
 
     root = make_site(tmp_path / "site")
     (root / "content").mkdir()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.site import build_site
+from newsarchive.build.run import build_site
 
 from ..conftest import make_site
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from newsarchive.build.run import build_site
 from newsarchive.search import BUNDLE_DIR, NONDETERMINISTIC_DIRS
-from newsarchive.site import build_site
 
 from ..conftest import REPO, make_site
 
@@ -212,7 +212,7 @@ def test_an_edit_rebuilds_only_the_search_index_part_holding_the_article(tmp_pat
 
 @pytest.mark.parametrize("when", ["before Pelican reads", "after Pelican has read"])
 def test_an_article_edited_during_a_build_is_built_again_by_the_next_build(incremental, monkeypatch, when):
-    from newsarchive import site
+    from newsarchive.build import run as site
 
     build(incremental)
     edited = articles(incremental)[1]

@@ -100,7 +100,7 @@ def test_pagefind_indexes_each_part_once_its_article_pages_are_written_while_the
     tmp_path, monkeypatch, article_folder
 ):
     """When the article pages have no folder of their own, Pagefind reads every page: it waits for all."""
-    from newsarchive.site import build_site
+    from newsarchive.build.run import build_site
 
     root = make_site(tmp_path / "site")
     shutil.copytree(REPO / "content", root / "content")
@@ -182,8 +182,8 @@ def test_pagefind_runs_one_part_at_a_time_beside_pelican_then_on_every_core():
 def test_a_page_another_generator_writes_among_the_articles_is_indexed_with_them(tmp_path):
     """The parts are planned from the article pages alone; a page that lands in their folder
     otherwise changes the parts, and the index is built again from what the folder holds."""
+    from newsarchive.build.run import build_site
     from newsarchive.search_shards import pages_by_shard, shard_count
-    from newsarchive.site import build_site
 
     root = make_site(tmp_path / "site")
     shutil.copytree(REPO / "content", root / "content")

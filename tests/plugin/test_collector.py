@@ -21,7 +21,7 @@ def test_reading_pauses_collection_and_rendering_collects_only_new_objects():
 
 
 def test_a_build_that_stops_halfway_leaves_the_collector_on(tmp_path, monkeypatch):
-    from newsarchive.site import BuildReport, _run_pelican
+    from newsarchive.build.run import BuildReport, _run_pelican
 
     collector.pause(None)  # as Pelican's ``initialized`` does; the run then fails before ``finalized``
     report = BuildReport(tmp_path)

@@ -81,7 +81,7 @@ def test_tags_explain_prints_type_name_and_matches(real_digest, sources, tmp_pat
 
 
 def test_a_build_reports_taxonomy_problems_and_uses_header_tags(tmp_path, monkeypatch):
-    from newsarchive.site import build_site
+    from newsarchive.build.run import build_site
 
     from ..conftest import make_site
 

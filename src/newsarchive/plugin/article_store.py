@@ -6,7 +6,7 @@ Pelican makes each article anew at every build: it reads the file, parses its me
 millisecond an article, five seconds of a one-article edit at 10,000 articles. So the
 finished article is kept too, pickled into the parse cache's database under a key made of
 the build's environment digest (settings, theme, taxonomy, code and library versions:
-``build_stamp.environment_digest``), the file's path and the SHA-256 of its bytes; a later
+``build.stamp.environment_digest``), the file's path and the SHA-256 of its bytes; a later
 build whose key is the same unpickles it instead of reading the file.
 
 What an article shares with the rest of the build is not kept with it but named, and found

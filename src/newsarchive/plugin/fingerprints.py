@@ -3,7 +3,7 @@
 A page is its template rendered with its context. The template (with the templates it
 extends and includes) names the variables it reads; Jinja2's ``meta`` module lists them.
 The page's fingerprint hashes the build's environment (settings, theme, newsarchive's code,
-library versions: :func:`newsarchive.build_stamp.environment_digest`), the template's name,
+library versions: :func:`newsarchive.build.stamp.environment_digest`), the template's name,
 the page's path and the value of each of those variables. A value is hashed by walking it:
 strings, numbers and dates as themselves, lists and dicts item by item in order, objects
 (articles, tags, sources, paginator pages, clusters) by their attributes. The walk is

@@ -218,7 +218,7 @@ def file_key(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-# Set by ``site.py``: absolute path -> SHA-256 of each content file, as the check for changed inputs found them
+# Set by ``build/run.py``: absolute path -> SHA-256 of each content file, as the check for changed inputs found them
 FILE_KEYS = "_newsarchive_file_keys"
 
 

@@ -1,7 +1,7 @@
 """Pages whose inputs did not change are not rendered, and pages whose bytes did not change are
 not written: both are hard-linked from the previous output.
 
-``newsarchive build`` writes into a staging folder and swaps it in (see ``site.py``); it
+``newsarchive build`` writes into a staging folder and swaps it in (see ``build/run.py``); it
 names the output it will replace in the settings (``PREVIOUS_OUTPUT``). When a rendered
 page's bytes equal the previous output's file, this writer links that file into the staging
 folder instead of writing it: unchanged pages keep their inode and modification time (cheap
@@ -28,9 +28,9 @@ from ..files import link_or_copy, relative_within
 from .fingerprints import Hasher, feed_fingerprint, page_fingerprint
 from .page_records import PageRecords
 
-PREVIOUS_OUTPUT = "_newsarchive_previous_output"  # set by site.build_site; absent: write everything
+PREVIOUS_OUTPUT = "_newsarchive_previous_output"  # set by build.run.build_site; absent: write everything
 CHANGED_PAGES = "_newsarchive_changed_pages"  # the pages (relative paths) whose bytes differ from the previous output's
-ENVIRONMENT = "_newsarchive_environment"  # build_stamp.environment_digest, set by site.build_site
+ENVIRONMENT = "_newsarchive_environment"  # build.stamp.environment_digest, set by build.run.build_site
 PAGE_RECORDS = "_newsarchive_page_records"  # this build's PageRecords, saved by site.build_site
 
 logger = logging.getLogger(__name__)

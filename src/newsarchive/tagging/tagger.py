@@ -361,10 +361,10 @@ def _stored_tagger(taxonomy_digest: str, path: str, with_gazetteer: bool, stored
     if tagger is None:
         # Built in a forked child, which stores it; this process then reads it, and so holds the
         # tagger alone, not what building and pickling it left in its heap (30 and 24 MB).
-        from ..apart import ChildFailed, call_apart
+        from ..build.forked import ChildFailed, call_forked
 
         try:
-            stored = call_apart(_build_and_store, taxonomy_digest, path, with_gazetteer, stored_in, key)
+            stored = call_forked(_build_and_store, taxonomy_digest, path, with_gazetteer, stored_in, key)
         except ChildFailed:
             stored = False
         tagger = _read_stored(Path(stored_in), key) if stored else None

@@ -30,13 +30,13 @@ _noting: Callable[[object], None] | None = None
 
 
 def note(value) -> None:
-    """From inside a step run by ``call_apart``: give ``value`` (pickled) to the parent's ``on_note``
+    """From inside a step run by ``call_forked``: give ``value`` (pickled) to the parent's ``on_note``
     now, while the step goes on. Outside such a step, nothing."""
     if _noting is not None:
         _noting(value)
 
 
-def call_apart(function: Callable[..., T], *args, on_note: Callable[[object], None] | None = None) -> T:
+def call_forked(function: Callable[..., T], *args, on_note: Callable[[object], None] | None = None) -> T:
     """``function(*args)`` in a forked child; its result (pickled) or ``ChildFailed``. What the child
     gives to :func:`note` meanwhile is handed to ``on_note`` in this process, as it comes."""
     global _noting

@@ -3,7 +3,7 @@
 import hashlib
 import os
 
-from newsarchive.build_stamp import inputs_digest
+from newsarchive.build.stamp import inputs_digest
 from newsarchive.plugin.parse_cache import FILE_KEYS, key_of_file
 
 

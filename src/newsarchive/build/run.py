@@ -14,12 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import apart, build_stamp, progress
-from .apart import ChildFailed, call_apart
-from .plugin import collector, page_records
-from .plugin.page_records import PageRecords
-from .problems import Problems
-from .search import BackgroundIndex, IndexRun, PartsPlanned, PartWritten
+from .. import progress
+from ..plugin import collector, page_records
+from ..plugin.page_records import PageRecords
+from ..problems import Problems
+from ..search import BackgroundIndex, IndexRun, PartsPlanned, PartWritten
+from . import forked, stamp
+from .forked import ChildFailed, call_forked
 
 
 @dataclass
@@ -74,7 +75,7 @@ def build_site(settings_file: Path, output: Path | None = None, force: bool = Fa
 
     A build that fails halfway (a template error, a plugin bug) leaves the previous output
     exactly as it was and says what failed. Everything that needs Pelican (reading the settings,
-    the check for changed inputs, the run) happens in a forked child (see :mod:`.apart`), whose
+    the check for changed inputs, the run) happens in a forked child (see :mod:`.forked`), whose
     memory is all given back when it ends; this process indexes the article pages for search
     as the child writes them, then swaps the output in. It loads neither Pelican nor the tagger,
     so it stays small beside the child (their memory adds up), unless ``load_shared``: then it
@@ -85,7 +86,7 @@ def build_site(settings_file: Path, output: Path | None = None, force: bool = Fa
         _load_shared(settings_file, output)
     child = _ChildNotes()
     try:
-        outcome = call_apart(_build_in_child, settings_file, output, force, on_note=child.heard)
+        outcome = call_forked(_build_in_child, settings_file, output, force, on_note=child.heard)
     except ChildFailed as exc:
         outcome = _ChildOutcome(Problems())
         outcome.problems.error(str(settings_file), 0, f"build failed: {exc}")
@@ -107,7 +108,7 @@ def build_site(settings_file: Path, output: Path | None = None, force: bool = Fa
         # those hashed before Pelican read anything: an input changed during the build makes the next
         # build's hash differ from them, so that build is not skipped (no need to read them all again).
         clean = not report.problems.items
-        build_stamp.record(outcome.stamp_settings, places.final, outcome.inputs if clean else None, report.articles)
+        stamp.record(outcome.stamp_settings, places.final, outcome.inputs if clean else None, report.articles)
     else:
         if places is not None:
             _remove(places.staging)
@@ -121,7 +122,7 @@ def _load_shared(settings_file: Path, output: Path | None) -> None:
     so that the child of each build inherits them instead of loading them again."""
     from pelican.settings import read_settings
 
-    from .plugin import clusters, parse_cache, search, tags  # noqa: F401
+    from ..plugin import clusters, parse_cache, search, tags  # noqa: F401
 
     try:
         tags.site_tagger(read_settings(str(settings_file), override=_output_override(output)))
@@ -154,7 +155,7 @@ class _ChildOutcome:
     records: PageRecords | None = None  # the fingerprints of the pages written (plugin/unchanged.py)
     changed_pages: set[str] = field(default_factory=set)  # pages whose bytes differ from the previous output's
     inputs: str | None = None  # the hash of the inputs, as they were before Pelican read them
-    stamp_settings: dict = field(default_factory=dict)  # what page_records.save and build_stamp.record read
+    stamp_settings: dict = field(default_factory=dict)  # what page_records.save and stamp.record read
 
 
 class _ChildNotes:
@@ -185,12 +186,12 @@ class _ChildNotes:
 
 def _build_in_child(settings_file: Path, output: Path | None, force: bool) -> _ChildOutcome:
     """The build's child: Pelican's settings, the check for changed inputs, then Pelican's run,
-    which tells the parent (``apart.note``) of each part of the article pages it writes."""
+    which tells the parent (``forked.note``) of each part of the article pages it writes."""
     from pelican.settings import read_settings
 
-    from .plugin.parse_cache import FILE_KEYS
-    from .plugin.search import ARTICLE_PARTS
-    from .plugin.unchanged import CHANGED_PAGES, ENVIRONMENT, PAGE_RECORDS, PREVIOUS_OUTPUT
+    from ..plugin.parse_cache import FILE_KEYS
+    from ..plugin.search import ARTICLE_PARTS
+    from ..plugin.unchanged import CHANGED_PAGES, ENVIRONMENT, PAGE_RECORDS, PREVIOUS_OUTPUT
 
     try:
         settings = read_settings(str(settings_file), override=_output_override(output))
@@ -205,20 +206,20 @@ def _build_in_child(settings_file: Path, output: Path | None, force: bool) -> _C
     settings["OUTPUT_PATH"] = str(staging)
     if final.is_dir():  # unchanged pages are linked from it (plugin/unchanged.py); it is never written to
         settings[PREVIOUS_OUTPUT] = str(final.resolve())
-    apart.note(_Places(final, staging, _index_asked(staging, settings, final)))
+    forked.note(_Places(final, staging, _index_asked(staging, settings, final)))
     given = copy.deepcopy(settings)  # Pelican and the plugin change ``settings`` as they run
     progress.step("checking what changed since the last build")
-    environment = build_stamp.environment_digest(given)
+    environment = stamp.environment_digest(given)
     file_keys: dict[str, str] = {}
-    inputs = build_stamp.inputs_digest(given, final, environment, file_keys)
-    unchanged = None if force else build_stamp.unchanged_articles(settings, final, inputs)
+    inputs = stamp.inputs_digest(given, final, environment, file_keys)
+    unchanged = None if force else stamp.unchanged_articles(settings, final, inputs)
     if unchanged is not None:
         return _ChildOutcome(Problems(), articles=unchanged, up_to_date=True)
     settings[ENVIRONMENT] = environment
     settings[FILE_KEYS] = file_keys
     progress.step("running Pelican")
     report = BuildReport(staging)
-    settings[ARTICLE_PARTS] = apart.note
+    settings[ARTICLE_PARTS] = forked.note
     finished = _run_pelican(settings, settings_file, report)
     return _ChildOutcome(
         report.problems, report.articles, finished=finished, records=settings.get(PAGE_RECORDS),
@@ -259,8 +260,8 @@ def _run_pelican(settings: dict, settings_file: Path, report: BuildReport) -> bo
 
 def _index_asked(staging: Path, settings: dict, shown_as: Path) -> IndexRun | None:
     """What the search index of this build is asked; None when the site has no search."""
-    from .plugin import settings as plugin_settings
-    from .plugin.unchanged import PREVIOUS_OUTPUT
+    from ..plugin import settings as plugin_settings
+    from ..plugin.unchanged import PREVIOUS_OUTPUT
 
     if not plugin_settings.get(settings, "NEWSARCHIVE_SEARCH_INDEX"):
         return None
