@@ -61,16 +61,16 @@ def _locked(site: Path, command: str, no_wait: bool) -> Iterator[None]:
         with site_lock(site, command, wait=not no_wait, announce=lambda m: err.print(m, markup=False)):
             yield
     except SiteBusy as exc:
-        err.print(str(exc), markup=False)
+        err.print(f"{site}: error: {exc}", markup=False)
         raise typer.Exit(1) from None
 
 
-def _finish(problems: Problems, strict: bool, summary: str | None = None) -> None:
+def _finish(problems: Problems, strict: bool, summary: str | None = None, code: int | None = None) -> None:
     """Print every problem, then the one-line summary, and exit with the code they call for."""
     problems.print(sys.stderr)
     if summary:
         err.print(summary, markup=False)
-    raise typer.Exit(problems.exit_code(strict))
+    raise typer.Exit(problems.exit_code(strict) if code is None else code)
 
 
 @app.command("import")
@@ -135,6 +135,19 @@ def build(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress lines on stderr: only problems and the summary.")
     ] = False,
+    keep_going: Annotated[
+        bool,
+        typer.Option("--keep-going", help="Publish the site even when the build reports errors (a partial site)."),
+    ] = False,
+    output_clean: Annotated[
+        bool,
+        typer.Option(
+            "--output-clean",
+            help="Let the build replace an output folder that is not empty and was not made by newsarchive "
+            "(never one of the site's own folders).",
+        ),
+    ] = False,
+    no_wait: NoWaitOption = False,
 ) -> None:
     """Build the static site from content/ with Pelican, saying on stderr what it is doing."""
     from . import progress
@@ -146,15 +159,17 @@ def build(
         raise typer.Exit(2)
     progress.show(None if quiet else progress.Progress())
     try:
-        report = build_site(settings_file, output, force=force, load_shared=False)
+        report = build_site(settings_file, output, force=force, load_shared=False, keep_going=keep_going,
+                            output_clean=output_clean, wait=not no_wait,
+                            announce=lambda message: err.print(message, markup=False))
     finally:
         progress.show(None)
-    _finish(report.problems, strict=False, summary=report.describe())
+    _finish(report.problems, strict=False, summary=report.describe(), code=report.exit_code())
 
 
 @app.command()
 def serve(
-    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 8000,
+    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1 (1-65535).", min=1, max=65535)] = 8000,
     output: Annotated[Path, typer.Option("--output", help="Folder to serve.", file_okay=False)] = Path("output"),
 ) -> None:
     """Serve the built site at http://127.0.0.1:PORT/."""
@@ -163,7 +178,13 @@ def serve(
     if not output.is_dir():
         err.print(f"{output}: no built site here; run 'newsarchive build' first", markup=False)
         raise typer.Exit(1)
-    serve_site(output, port, announce=lambda url: err.print(f"Serving {output} at {url} (Ctrl-C to stop)"))
+    try:
+        serve_site(output, port, announce=lambda url: err.print(f"Serving {output} at {url} (Ctrl-C to stop)"))
+    except OSError as exc:
+        err.print(f"127.0.0.1:{port}: error: cannot serve on this port: {exc.strerror or exc}; "
+                  "try another --port", markup=False)
+        raise typer.Exit(1) from None
+    err.print("stopped", markup=False)
 
 
 tags_app = typer.Typer(help="Inspect the automatic tags.", no_args_is_help=True)

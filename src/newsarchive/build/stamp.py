@@ -19,6 +19,7 @@ from importlib import metadata
 from pathlib import Path
 
 from ..files import write_atomically
+from ..output_folder import MARK
 from ..plugin import settings as plugin_settings
 from ..plugin.page_records import file_state
 
@@ -93,9 +94,13 @@ def environment_digest(settings: dict) -> str | None:
 
 
 def _listing(output: Path) -> dict[str, list[int] | None]:
+    """Every file of ``output`` with its state, but the mark that says a build made it (an adopted
+    output is marked without being built again)."""
     found = {}
     for folder, _, files in os.walk(output):
         for name in files:
+            if name == MARK and folder == str(output):
+                continue
             found[os.path.relpath(os.path.join(folder, name), output)] = file_state(os.path.join(folder, name))
     return found
 

@@ -23,6 +23,7 @@ def register() -> None:
         large_sites,
         membership,
         ordering,
+        output_guard,
         packed,
         page_data,
         parse_cache,
@@ -39,6 +40,8 @@ def register() -> None:
         unchanged,
     )
 
+    # first of all: nothing may touch an output folder that a build did not make
+    signals.initialized.connect(output_guard.check_output_folder)
     large_sites.install()
     slug_memo.install()
     signals.initialized.connect(collector.pause)
