@@ -115,11 +115,12 @@ def _vouched_for(target: Path, cache: Path | None) -> bool:
 
 
 def _shown(path: Path) -> Path:
-    """``path`` as the user would write it: relative to the current folder when inside it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()) if path.is_absolute() else path
-    except ValueError:
+    """``path`` as the user would write it: relative to the current folder when inside it or
+    beside it (``..``, ``../other``), else as given."""
+    if not path.is_absolute():
         return path
+    relative = Path(os.path.relpath(path.resolve(), Path.cwd().resolve()))
+    return relative if relative.parts[:2] != ("..", "..") else path
 
 
 def _inside(path: Path, folder: Path) -> bool:

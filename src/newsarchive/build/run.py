@@ -23,6 +23,7 @@ from ..problems import Problems
 from ..search import BackgroundIndex, IndexRun, PartsPlanned, PartWritten
 from ..site_lock import SiteBusy, site_lock
 from . import forked, stamp
+from .causes import ProblemHandler, cause_of_failure, shown
 from .forked import ChildFailed, call_forked
 
 
@@ -64,22 +65,6 @@ class BuildReport:
                     "a partial site)")
         partial = " (a partial site: --keep-going)" if self.problems.errors else ""
         return f"built {self.articles} articles into {self.output}{partial} in {self.seconds:.1f} s{pages}; {counts}"
-
-
-class _ProblemHandler(logging.Handler):
-    """Turns Pelican's warnings and errors into problems (Pelican names the file in the message)."""
-
-    def __init__(self, problems: Problems):
-        super().__init__(level=logging.WARNING)
-        self.problems = problems
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = " ".join(record.getMessage().split())
-        path = getattr(record, "source_path", None) or "pelican"
-        if record.levelno >= logging.ERROR:
-            self.problems.error(str(path), 0, message)
-        else:
-            self.problems.warn(str(path), 0, message)
 
 
 def build_site(settings_file: Path, output: Path | None = None, force: bool = False,
@@ -132,7 +117,7 @@ def _build_locked(settings_file: Path, output: Path | None, force: bool, load_sh
     if not (outcome.finished and indexed):
         if places is not None:
             _remove(places.staging)
-        report.problems.error(str(report.output), 0, "the build did not finish; the previous site was left as it was")
+        report.problems.error(shown(report.output), 0, "the build did not finish; the previous site was left as it was")
         return report
     if report.problems.errors and not keep_going:
         _remove(places.staging)
@@ -257,7 +242,12 @@ def _build_in_child(settings_file: Path, output: Path | None, force: bool, outpu
         problems = Problems()
         problems.error(str(exc.path), 0, exc.reason)
         return _ChildOutcome(problems, refused=True)
-    mark(staging)
+    try:
+        mark(staging)
+    except OSError as exc:  # disk full, read-only: before anything else was written
+        problems = Problems()
+        problems.error(shown(staging), 0, f"cannot make the build's staging folder: {_os_reason(exc)}")
+        return _ChildOutcome(problems)
     settings["OUTPUT_PATH"] = str(staging)
     if final.is_dir():  # unchanged pages are linked from it (plugin/unchanged.py); it is never written to
         settings[PREVIOUS_OUTPUT] = str(final.resolve())
@@ -298,15 +288,16 @@ def _run_pelican(settings: dict, settings_file: Path, report: BuildReport) -> bo
     """Run Pelican, turning its logged warnings and errors into problems; False if it raised."""
     from pelican import Pelican, signals
 
-    handler = _ProblemHandler(report.problems)
+    handler = ProblemHandler(report.problems, Path(settings.get("PATH") or "."))
     pelican_logger = logging.getLogger("pelican")
     pelican_logger.addHandler(handler)
     counter = _ArticleCounter()
     signals.article_generator_finalized.connect(counter)
     try:
         Pelican(settings).run()
-    except Exception as exc:  # a template or plugin bug: report it as one problem, not a traceback
-        report.problems.error(str(settings_file), 0, f"build failed: {type(exc).__name__}: {exc}")
+    except Exception as exc:  # a template, feed or plugin error: one problem at its cause, not a traceback
+        cause = cause_of_failure(exc, settings, settings_file)
+        report.problems.error(cause.path, cause.line, cause.message)
         return False
     finally:
         signals.article_generator_finalized.disconnect(counter)
