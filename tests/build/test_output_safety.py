@@ -19,9 +19,10 @@ import pytest
 from newsarchive.build import run
 from newsarchive.build.run import build_site
 from newsarchive.output_folder import MARK
+from newsarchive.packaged import THEME
 from newsarchive.site_lock import LOCK_NAME
 
-from ..conftest import REPO, make_site
+from ..conftest import REPO, copy_theme, make_site
 
 pytestmark = pytest.mark.slow
 COMMAND = [sys.executable, "-m", "newsarchive"]
@@ -119,7 +120,7 @@ def test_plain_pelican_with_the_plugin_makes_the_same_check(site):
 
 def test_plain_pelican_marks_its_output_and_keeps_the_mark_through_its_clean_up(site):
     for _ in range(2):  # the second run deletes the first's output (DELETE_OUTPUT_DIRECTORY) but the mark
-        done = subprocess.run([sys.executable, "-m", "pelican", "-s", "pelicanconf.py"], cwd=site,
+        done = subprocess.run([sys.executable, "-m", "pelican", "-s", "pelicanconf.py", "-t", str(THEME)], cwd=site,
                               capture_output=True, text=True, timeout=300)
         assert done.returncode == 0, done.stdout + done.stderr
         assert (site / "output" / MARK).is_file()
@@ -175,7 +176,7 @@ def _bad_tags_yaml(site: Path) -> tuple[Path, int]:
 
 
 def _template_error(site: Path) -> tuple[Path, int]:
-    path = site / "theme" / "templates" / "article.html"
+    path = copy_theme(site) / "templates" / "article.html"
     lines = path.read_text(encoding="utf-8").split("\n")
     lines.insert(5, "{% if %}")
     path.write_text("\n".join(lines), encoding="utf-8")

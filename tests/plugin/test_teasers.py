@@ -7,16 +7,15 @@ from types import SimpleNamespace
 import pytest
 from jinja2 import Environment, FileSystemLoader
 
+from newsarchive.packaged import TEMPLATES
 from newsarchive.plugin import teasers
 from newsarchive.plugin.fingerprints import template_use
-
-from ..conftest import REPO
 
 
 @pytest.fixture()
 def environment():
     teasers.forget()
-    made = Environment(loader=FileSystemLoader(str(REPO / "theme" / "templates")), autoescape=True)
+    made = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True)
     teasers.install(SimpleNamespace(env=made))
     yield made
     teasers.forget()

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import files, progress
+from .. import files, packaged, progress
 from ..output_folder import OutputRefused, SiteFolders, check_output, is_marked, mark
 from ..plugin import collector, page_records
 from ..plugin.page_records import PageRecords
@@ -218,7 +218,7 @@ class _ChildNotes:
 def _build_in_child(settings_file: Path, output: Path | None, force: bool, output_clean: bool) -> _ChildOutcome:
     """The build's child: Pelican's settings, the check for changed inputs, then Pelican's run,
     which tells the parent (``forked.note``) of each part of the article pages it writes."""
-    from pelican.settings import read_settings
+    from pelican.settings import DEFAULT_THEME, read_settings
 
     from ..plugin.parse_cache import FILE_KEYS
     from ..plugin.search import ARTICLE_PARTS
@@ -231,6 +231,8 @@ def _build_in_child(settings_file: Path, output: Path | None, force: bool, outpu
         message = f"settings not read: {type(exc).__name__}: {exc}"
         problems.error(str(settings_file), _line_in(exc, settings_file), message)
         return _ChildOutcome(problems)
+    if settings.get("THEME") == DEFAULT_THEME:  # not set by the site: newsarchive's own theme
+        settings["THEME"] = str(packaged.THEME)
     final = Path(settings["OUTPUT_PATH"])
     staging = final.with_name(f".{final.name}.building")
     try:
