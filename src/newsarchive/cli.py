@@ -199,7 +199,7 @@ def build(
     progress.show(None if quiet else progress.Progress())
     try:
         report = build_site(settings_file, output, force=force, load_shared=False, keep_going=keep_going,
-                            output_clean=output_clean, wait=not no_wait,
+                            output_clean=output_clean, wait=not no_wait, publish=publish,
                             announce=lambda message: err.print(message, markup=False))
     finally:
         progress.show(None)

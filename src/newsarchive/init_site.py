@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .packaged import SKELETON
 
-DEFAULT_URL = "https://archive.example.org"
+DEFAULT_URL = "https://archive.example.org"  # build/run.py EXAMPLE_SITEURL: publishing with it warns
 # skeleton file -> where it goes in the new archive (".in" files are filled in with the archive's values)
 _FILES = {
     "pelicanconf.py.in": "pelicanconf.py",

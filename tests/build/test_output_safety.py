@@ -286,7 +286,7 @@ def test_a_write_failure_while_publishing_is_one_error_and_the_previous_site_sta
     def fail(staging, final, problems):
         raise OSError(code, os.strerror(code), str(final))
 
-    monkeypatch.setattr(run, "publish", fail)
+    monkeypatch.setattr(run, "replace_output", fail)
     _edit(built)
     report = build_site(built / "pelicanconf.py")
     assert not report.published and len(report.problems.errors) == 1

@@ -32,8 +32,13 @@ def _slug(path) -> str:
 def test_every_page_kind_is_written(sample_site):
     out = sample_site.output
     for relative in ("index.html", "404.html", "tags.html", "authors.html", "sources.html", "archives.html",
-                     "archives/undated.html", "sitemap.xml", "robots.txt", "theme/css/site.css", "theme/js/copy.js"):
+                     "archives/undated.html", "robots.txt", "theme/css/site.css", "theme/js/copy.js"):
         assert (out / relative).is_file(), relative
+
+
+def test_the_development_build_writes_no_sitemap_of_relative_urls(sample_site):
+    assert not (sample_site.output / "sitemap.xml").exists(), "the sitemap protocol allows absolute URLs only"
+    assert "Sitemap:" not in (sample_site.output / "robots.txt").read_text(encoding="utf-8")
 
 
 def test_no_build_errors(sample_site):

@@ -69,7 +69,8 @@ class BuildReport:
 
 def build_site(settings_file: Path, output: Path | None = None, force: bool = False,
                load_shared: bool = True, *, keep_going: bool = False, output_clean: bool = False,
-               wait: bool = True, announce: Callable[[str], None] | None = None) -> BuildReport:
+               wait: bool = True, announce: Callable[[str], None] | None = None,
+               publish: bool = False) -> BuildReport:
     """Build with Pelican into a staging folder beside the output, and swap it in only on success.
 
     The whole build holds the site's lock (:mod:`..site_lock`): a second build or an import of the
@@ -88,7 +89,7 @@ def build_site(settings_file: Path, output: Path | None = None, force: bool = Fa
     site = settings_file.parent
     try:
         with site_lock(site, "build", wait=wait, announce=announce):
-            report = _build_locked(settings_file, output, force, load_shared, keep_going, output_clean)
+            report = _build_locked(settings_file, output, force, load_shared, keep_going, output_clean, publish)
     except SiteBusy as exc:
         report = BuildReport(Path(output or "output"))
         report.problems.error(str(site), 0, str(exc))
@@ -97,12 +98,13 @@ def build_site(settings_file: Path, output: Path | None = None, force: bool = Fa
 
 
 def _build_locked(settings_file: Path, output: Path | None, force: bool, load_shared: bool,
-                  keep_going: bool, output_clean: bool) -> BuildReport:
+                  keep_going: bool, output_clean: bool, publish: bool) -> BuildReport:
     if load_shared:
         _load_shared(settings_file, output)
     child = _ChildNotes()
     try:
-        outcome = call_forked(_build_in_child, settings_file, output, force, output_clean, on_note=child.heard)
+        outcome = call_forked(_build_in_child, settings_file, output, force, output_clean, publish,
+                              on_note=child.heard)
     except ChildFailed as exc:
         outcome = _ChildOutcome(Problems())
         outcome.problems.error(str(settings_file), 0, f"build failed: {exc}")
@@ -124,7 +126,7 @@ def _build_locked(settings_file: Path, output: Path | None, force: bool, load_sh
         return report
     try:
         mark(places.staging)  # again: Pelican's clean-up of its output may have removed it
-        publish(places.staging, places.final, report.problems)
+        replace_output(places.staging, places.final, report.problems)
     except OSError as exc:
         _remove(places.staging)
         report.problems.error(str(places.final), 0, f"could not publish the new site: {_os_reason(exc)}; "
@@ -215,7 +217,8 @@ class _ChildNotes:
         return dataclasses.replace(asked, changed_pages=changed, reindexed=[])
 
 
-def _build_in_child(settings_file: Path, output: Path | None, force: bool, output_clean: bool) -> _ChildOutcome:
+def _build_in_child(settings_file: Path, output: Path | None, force: bool, output_clean: bool,
+                    publish: bool) -> _ChildOutcome:
     """The build's child: Pelican's settings, the check for changed inputs, then Pelican's run,
     which tells the parent (``forked.note``) of each part of the article pages it writes."""
     from pelican.settings import DEFAULT_THEME, read_settings
@@ -233,6 +236,12 @@ def _build_in_child(settings_file: Path, output: Path | None, force: bool, outpu
         return _ChildOutcome(problems)
     if settings.get("THEME") == DEFAULT_THEME:  # not set by the site: newsarchive's own theme
         settings["THEME"] = str(packaged.THEME)
+    warnings = Problems()
+    if publish and settings.get("SITEURL", "") in ("", EXAMPLE_SITEURL):
+        warnings.warn(shown(settings_file), _assignment_line(settings_file, "SITEURL"),
+                      f"publishing with SITEURL = {settings.get('SITEURL', '')!r}: every absolute URL (feeds, "
+                      "citations, sitemap) will point there; set SITEURL (or the SITEURL environment variable) "
+                      "to the address the site is served at")
     final = Path(settings["OUTPUT_PATH"])
     staging = final.with_name(f".{final.name}.building")
     try:
@@ -241,15 +250,13 @@ def _build_in_child(settings_file: Path, output: Path | None, force: bool, outpu
         _recover(final)
         _clear_staging(staging)  # left over from a build that was killed
     except OutputRefused as exc:
-        problems = Problems()
-        problems.error(str(exc.path), 0, exc.reason)
-        return _ChildOutcome(problems, refused=True)
+        warnings.error(str(exc.path), 0, exc.reason)
+        return _ChildOutcome(warnings, refused=True)
     try:
         mark(staging)
     except OSError as exc:  # disk full, read-only: before anything else was written
-        problems = Problems()
-        problems.error(shown(staging), 0, f"cannot make the build's staging folder: {_os_reason(exc)}")
-        return _ChildOutcome(problems)
+        warnings.error(shown(staging), 0, f"cannot make the build's staging folder: {_os_reason(exc)}")
+        return _ChildOutcome(warnings)
     settings["OUTPUT_PATH"] = str(staging)
     if final.is_dir():  # unchanged pages are linked from it (plugin/unchanged.py); it is never written to
         settings[PREVIOUS_OUTPUT] = str(final.resolve())
@@ -264,11 +271,11 @@ def _build_in_child(settings_file: Path, output: Path | None, force: bool, outpu
         _remove(staging)
         if adopt:
             mark(final)
-        return _ChildOutcome(Problems(), articles=unchanged, up_to_date=True)
+        return _ChildOutcome(warnings, articles=unchanged, up_to_date=True)
     settings[ENVIRONMENT] = environment
     settings[FILE_KEYS] = file_keys
     progress.step("running Pelican")
-    report = BuildReport(staging)
+    report = BuildReport(staging, warnings)
     settings[ARTICLE_PARTS] = forked.note
     finished = _run_pelican(settings, settings_file, report)
     return _ChildOutcome(
@@ -276,6 +283,18 @@ def _build_in_child(settings_file: Path, output: Path | None, force: bool, outpu
         changed_pages=settings.get(CHANGED_PAGES, set()), inputs=inputs,
         stamp_settings={"CACHE_PATH": settings.get("CACHE_PATH")},
     )
+
+
+EXAMPLE_SITEURL = "https://archive.example.org"  # what publishconf.py and `newsarchive init` write until set
+
+
+def _assignment_line(settings_file: Path, name: str) -> int:
+    """The line of the settings file that assigns ``name`` (0: none)."""
+    try:
+        lines = settings_file.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return 0
+    return next((number for number, line in enumerate(lines, 1) if line.startswith(f"{name} =")), 0)
 
 
 def _line_in(exc: BaseException, path: Path) -> int:
@@ -325,7 +344,7 @@ def _index_asked(staging: Path, settings: dict, shown_as: Path) -> IndexRun | No
     )
 
 
-def publish(staging: Path, final: Path, problems: Problems) -> None:
+def replace_output(staging: Path, final: Path, problems: Problems) -> None:
     """Replace ``final`` by ``staging`` so that no reader sees a half-written site and a crash
     never leaves no site: one atomic exchange where the system allows it (Linux ``renameat2``),
     else two renames, the first undone if the second fails. An output that cannot be renamed (a
@@ -364,7 +383,7 @@ def _previous(final: Path) -> Path:
 
 
 def _recover(final: Path) -> None:
-    """A build that crashed between the two renames of :func:`publish` left the previous site
+    """A build that crashed between the two renames of :func:`replace_output` left the previous site
     beside the output: put it back before anything else."""
     previous = _previous(final)
     if not final.exists() and previous.is_dir() and is_marked(previous):

@@ -27,6 +27,7 @@ def register() -> None:
         packed,
         page_data,
         parse_cache,
+        plain_pelican,
         provenance,
         related,
         search,
@@ -37,6 +38,7 @@ def register() -> None:
         tag_groups,
         tags,
         teasers,
+        templates,
         unchanged,
     )
 
@@ -68,12 +70,15 @@ def register() -> None:
     signals.content_written.connect(sitemap.record)
     signals.content_written.connect(page_data.release_page_data)
     signals.finalized.connect(sitemap.write)
+    signals.finalized.connect(plain_pelican.copy_static_files_of_our_pages)
+    signals.finalized.connect(plain_pelican.index_for_search)  # after every page is written
     signals.initialized.connect(tags.check_taxonomy)
     signals.readers_init.connect(tags.use_tagging_reader)
     signals.readers_init.connect(article_store.install)
     signals.article_generator_init.connect(parse_cache.prefill)
     signals.finalized.connect(parse_cache.save)
     signals.get_writer.connect(unchanged.get_writer)
+    signals.generator_init.connect(templates.fall_back_on_packaged_templates)
     signals.generator_init.connect(teasers.install)
     signals.initialized.connect(teasers.forget)
     signals.finalized.connect(teasers.forget)

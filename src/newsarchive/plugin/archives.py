@@ -70,7 +70,7 @@ class ArchivesGenerator(Generator):
         self.context["archive_undated"] = self.undated
 
     def generate_output(self, writer) -> None:
-        template = self.get_template("period_archives")
+        template = None  # loaded only when a period has a page (its ARCHIVE_*_SAVE_AS may be empty)
         periods = [self.undated] if self.undated.articles else []
         for year in self.years:
             periods.append(year)
@@ -78,6 +78,7 @@ class ArchivesGenerator(Generator):
         for period in periods:
             if not period.save_as:
                 continue
+            template = template or self.get_template("period_archives")
             writer.write_file(
                 period.save_as,
                 template,

@@ -196,10 +196,11 @@ class ClustersGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         relative = self.settings["RELATIVE_URLS"]
-        template = self.get_template("cluster")
+        template = None  # loaded only when a cluster has a page (CLUSTER_SAVE_AS may be empty)
         for cluster in self.clusters:
             if not cluster.save_as:
                 continue
+            template = template or self.get_template("cluster")
             writer.write_file(
                 cluster.save_as,
                 template,

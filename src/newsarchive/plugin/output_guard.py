@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..output_folder import MARK, SiteFolders, check_output, mark
+from ..search import BUNDLE_DIR
 
 
 def check_output_folder(pelican) -> None:
@@ -20,5 +21,6 @@ def check_output_folder(pelican) -> None:
     cache = Path(settings["CACHE_PATH"]) if settings.get("CACHE_PATH") else None
     check_output(output, SiteFolders.of(site, settings), cache)
     mark(output)
-    if MARK not in pelican.output_retention:
-        pelican.output_retention = [*pelican.output_retention, MARK]
+    # the mark, and the search index (rebuilt at ``finalized``, kept meanwhile under ``pelican -r -l``)
+    kept = [name for name in (MARK, BUNDLE_DIR) if name not in pelican.output_retention]
+    pelican.output_retention = [*pelican.output_retention, *kept]

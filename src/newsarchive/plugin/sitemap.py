@@ -49,7 +49,9 @@ def write(pelican) -> None:
     output = os.path.abspath(pelican.settings["OUTPUT_PATH"])
     pages = _written.pop(output, {})
     siteurl = pelican.settings.get("SITEURL", "")
-    sitemap = settings.get(pelican.settings, "NEWSARCHIVE_SITEMAP")
+    absolute = siteurl.startswith(("http://", "https://"))
+    # The sitemap protocol allows absolute URLs only: a development build (no SITEURL) writes none.
+    sitemap = settings.get(pelican.settings, "NEWSARCHIVE_SITEMAP") if absolute else ""
     if sitemap:
         lines = ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
         for relative in sorted(pages):
@@ -62,6 +64,6 @@ def write(pelican) -> None:
     robots = settings.get(pelican.settings, "NEWSARCHIVE_ROBOTS")
     if robots:
         text = "User-agent: *\nAllow: /\n"
-        if sitemap and siteurl.startswith(("http://", "https://")):
+        if sitemap:
             text += f"Sitemap: {siteurl}/{sitemap}\n"
         Path(output, robots).write_text(text, encoding="utf-8")

@@ -1,1 +1,0 @@
-"""Reading digests: decode bytes, split into article blocks, parse each block."""

@@ -1,1 +1,0 @@
-"""Tools for researchers comparing coverage: story clusters across sources and reported figures."""

@@ -1,1 +1,0 @@
-"""Tags and sources: the curated taxonomy, the gazetteer and the tagger."""
