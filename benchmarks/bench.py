@@ -334,7 +334,7 @@ def site_floor(site: Path, output: Path) -> Floor | None:
     """The floor (``floor.py``) of the site's build: its Markdown settings, its article pages."""
     from pelican.settings import read_settings
 
-    from newsarchive.search import article_pages_glob
+    from newsarchive.incremental.search_index import article_pages_glob
 
     settings = read_settings(str(site / "pelicanconf.py"))
     glob = article_pages_glob(settings["ARTICLE_SAVE_AS"]) or "**/*.html"

@@ -4,7 +4,7 @@ import hashlib
 import os
 
 from newsarchive.build.stamp import inputs_digest
-from newsarchive.plugin.parse_cache import FILE_KEYS, key_of_file
+from newsarchive.incremental.parse_cache import FILE_KEYS, key_of_file
 
 
 def _content(tmp_path):

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import progress
-from ..plugin import collector, page_records
-from ..plugin.page_records import PageRecords
+from ..incremental import memory, page_records
+from ..incremental.page_records import PageRecords
+from ..incremental.search_index import BackgroundIndex, IndexRun, PartsPlanned, PartWritten
 from ..problems import Problems
-from ..search import BackgroundIndex, IndexRun, PartsPlanned, PartWritten
 from . import forked, stamp
 from .forked import ChildFailed, call_forked
 
@@ -122,7 +122,8 @@ def _load_shared(settings_file: Path, output: Path | None) -> None:
     so that the child of each build inherits them instead of loading them again."""
     from pelican.settings import read_settings
 
-    from ..plugin import clusters, parse_cache, search, tags  # noqa: F401
+    from ..incremental import parse_cache  # noqa: F401
+    from ..site import cluster_pages, search_data, tags  # noqa: F401
 
     try:
         tags.site_tagger(read_settings(str(settings_file), override=_output_override(output)))
@@ -152,7 +153,7 @@ class _ChildOutcome:
     articles: int = 0
     up_to_date: bool = False
     finished: bool = False  # Pelican ran to the end
-    records: PageRecords | None = None  # the fingerprints of the pages written (plugin/unchanged.py)
+    records: PageRecords | None = None  # the fingerprints of the pages written (incremental/linking_writer.py)
     changed_pages: set[str] = field(default_factory=set)  # pages whose bytes differ from the previous output's
     inputs: str | None = None  # the hash of the inputs, as they were before Pelican read them
     stamp_settings: dict = field(default_factory=dict)  # what page_records.save and stamp.record read
@@ -189,9 +190,9 @@ def _build_in_child(settings_file: Path, output: Path | None, force: bool) -> _C
     which tells the parent (``forked.note``) of each part of the article pages it writes."""
     from pelican.settings import read_settings
 
-    from ..plugin.parse_cache import FILE_KEYS
-    from ..plugin.search import ARTICLE_PARTS
-    from ..plugin.unchanged import CHANGED_PAGES, ENVIRONMENT, PAGE_RECORDS, PREVIOUS_OUTPUT
+    from ..incremental.linking_writer import CHANGED_PAGES, ENVIRONMENT, PAGE_RECORDS, PREVIOUS_OUTPUT
+    from ..incremental.parse_cache import FILE_KEYS
+    from ..site.search_data import ARTICLE_PARTS
 
     try:
         settings = read_settings(str(settings_file), override=_output_override(output))
@@ -204,7 +205,7 @@ def _build_in_child(settings_file: Path, output: Path | None, force: bool) -> _C
     staging = final.with_name(f".{final.name}.building")
     _remove(staging)  # left over from a build that was killed
     settings["OUTPUT_PATH"] = str(staging)
-    if final.is_dir():  # unchanged pages are linked from it (plugin/unchanged.py); it is never written to
+    if final.is_dir():  # unchanged pages are linked from it (incremental/linking_writer.py); it is never written to
         settings[PREVIOUS_OUTPUT] = str(final.resolve())
     forked.note(_Places(final, staging, _index_asked(staging, settings, final)))
     given = copy.deepcopy(settings)  # Pelican and the plugin change ``settings`` as they run
@@ -253,15 +254,15 @@ def _run_pelican(settings: dict, settings_file: Path, report: BuildReport) -> bo
     finally:
         signals.article_generator_finalized.disconnect(counter)
         pelican_logger.removeHandler(handler)
-        collector.release(None)  # the collector back on, also when the build stopped halfway
+        memory.release(None)  # the collector back on, also when the build stopped halfway
     report.articles = counter.count
     return True
 
 
 def _index_asked(staging: Path, settings: dict, shown_as: Path) -> IndexRun | None:
     """What the search index of this build is asked; None when the site has no search."""
-    from ..plugin import settings as plugin_settings
-    from ..plugin.unchanged import PREVIOUS_OUTPUT
+    from .. import settings as plugin_settings
+    from ..incremental.linking_writer import PREVIOUS_OUTPUT
 
     if not plugin_settings.get(settings, "NEWSARCHIVE_SEARCH_INDEX"):
         return None

@@ -18,9 +18,9 @@ import os
 from importlib import metadata
 from pathlib import Path
 
+from .. import settings as plugin_settings
 from ..files import write_atomically
-from ..plugin import settings as plugin_settings
-from ..plugin.page_records import file_state
+from ..incremental.page_records import file_state
 
 STAMP = "newsarchive-build.json"
 _PRIVATE = ("OUTPUT_PATH", "_newsarchive_")  # set by site.build_site for one build only
@@ -69,7 +69,7 @@ def inputs_digest(settings: dict, output: Path, environment: str | None,
 def environment_digest(settings: dict) -> str | None:
     """The hash of what every page depends on besides the content: the settings, the theme,
     the taxonomy and sources files, newsarchive's code and the libraries' versions."""
-    from ..plugin.tags import taxonomy_folder
+    from ..site.tags import taxonomy_folder
 
     if list(settings.get("PLUGINS") or ()) != [PLUGIN] or not plugin_settings.get(settings, "NEWSARCHIVE_CACHE"):
         return None

@@ -1,0 +1,1 @@
+"""The speed layer (see the README)."""
