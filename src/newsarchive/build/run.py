@@ -14,13 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import progress
+from .. import forked, progress
+from ..forked import ChildFailed, call_forked
 from ..incremental import memory, page_records
 from ..incremental.page_records import PageRecords
 from ..incremental.search_index import BackgroundIndex, IndexRun, PartsPlanned, PartWritten
 from ..problems import Problems
-from . import forked, stamp
-from .forked import ChildFailed, call_forked
+from . import stamp
 
 
 @dataclass
@@ -75,7 +75,7 @@ def build_site(settings_file: Path, output: Path | None = None, force: bool = Fa
 
     A build that fails halfway (a template error, a plugin bug) leaves the previous output
     exactly as it was and says what failed. Everything that needs Pelican (reading the settings,
-    the check for changed inputs, the run) happens in a forked child (see :mod:`.forked`), whose
+    the check for changed inputs, the run) happens in a forked child (see :mod:`newsarchive.forked`), whose
     memory is all given back when it ends; this process indexes the article pages for search
     as the child writes them, then swaps the output in. It loads neither Pelican nor the tagger,
     so it stays small beside the child (their memory adds up), unless ``load_shared``: then it

@@ -33,6 +33,7 @@ from pathlib import Path
 
 import ahocorasick
 
+from ..forked import ChildFailed, call_forked
 from .gazetteer import GazetteerPlace, gazetteer_places
 from .normalize import Normalized, normal_cased, normal_key, normalize
 from .taxonomy import TAG_TYPES, Taxonomy, load_taxonomy
@@ -361,8 +362,6 @@ def _stored_tagger(taxonomy_digest: str, path: str, with_gazetteer: bool, stored
     if tagger is None:
         # Built in a forked child, which stores it; this process then reads it, and so holds the
         # tagger alone, not what building and pickling it left in its heap (30 and 24 MB).
-        from ..build.forked import ChildFailed, call_forked
-
         try:
             stored = call_forked(_build_and_store, taxonomy_digest, path, with_gazetteer, stored_in, key)
         except ChildFailed:

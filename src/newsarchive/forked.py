@@ -4,6 +4,9 @@ A build's Pelican run holds every article, its HTML and its tags at once; CPytho
 most of that memory after the objects are gone. Run in a child, the parent is back to its
 size before the step once it ends. Where ``fork`` is not available the step runs in this process.
 
+A bottom-layer helper with no other import of ours: the build's parent runs Pelican with it, and
+the tagger (``tagging/tagger.py``) builds a new tagger with it, without the analysis importing the build.
+
 The child can tell the parent something before it ends (:func:`note`): the build's child says
 when the article pages are written, and the parent starts the search index beside it.
 """
