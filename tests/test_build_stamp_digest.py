@@ -4,7 +4,7 @@ import hashlib
 import os
 
 from newsarchive.build.stamp import inputs_digest
-from newsarchive.incremental.parse_cache import FILE_KEYS, key_of_file
+from newsarchive.incremental import BuildSession
 
 
 def _content(tmp_path):
@@ -40,5 +40,6 @@ def test_the_inputs_digest_changes_with_a_file_s_bytes_or_name_and_the_environme
 def test_a_file_the_check_hashed_is_not_hashed_again(tmp_path):
     path = tmp_path / "a.md"
     path.write_text("Title: A\n", encoding="utf-8")
-    assert key_of_file(str(path), {FILE_KEYS: {str(path): "as-the-check-found-it"}}) == "as-the-check-found-it"
-    assert key_of_file(str(path), {}) == hashlib.sha256(path.read_bytes()).hexdigest()
+    known = BuildSession(file_keys={str(path): "as-the-check-found-it"})
+    assert known.key_of_file(str(path)) == "as-the-check-found-it"
+    assert BuildSession().key_of_file(str(path)) == hashlib.sha256(path.read_bytes()).hexdigest()

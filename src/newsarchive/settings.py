@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 
@@ -104,6 +105,13 @@ def apply_defaults(pelican) -> None:
 def get(settings: dict, name: str) -> Any:
     default = next(s.default for s in SETTINGS if s.name == name)
     return settings.get(name, default)
+
+
+def site_path(settings: dict, name: str) -> Path:
+    """The path setting ``name`` gives; a relative one is taken from the folder that holds ``PATH``
+    (the site's folder, where ``taxonomy/`` sits beside ``content/``)."""
+    path = Path(get(settings, name))
+    return path if path.is_absolute() else Path(settings["PATH"]).parent / path
 
 
 def markdown_table() -> str:

@@ -10,8 +10,7 @@ from pelican.log import LimitFilter
 from pelican.readers import MarkdownReader, Readers
 from pelican.settings import DEFAULT_CONFIG
 
-from newsarchive.incremental import article_store, parse_cache
-from newsarchive.incremental.linking_writer import ENVIRONMENT
+from newsarchive.incremental import BuildSession, article_store, pelican_patches, session
 from newsarchive.site import source_pages
 
 ARTICLE = "Title: Ferry service resumes\nDate: 2024-03-01\nSource: Harbour Gazette\n\nThe ferry sails again.\n"
@@ -19,7 +18,7 @@ ARTICLE = "Title: Ferry service resumes\nDate: 2024-03-01\nSource: Harbour Gazet
 
 def _settings(tmp_path, environment="env-1"):
     settings = dict(DEFAULT_CONFIG)
-    settings.update(PATH=str(tmp_path / "content"), CACHE_PATH=str(tmp_path / "cache"), **{ENVIRONMENT: environment})
+    settings.update(PATH=str(tmp_path / "content"), CACHE_PATH=str(tmp_path / "cache"))
     settings["NEWSARCHIVE_SOURCES_FILE"] = str(tmp_path / "source_pages.yaml")
     return settings
 
@@ -27,8 +26,10 @@ def _settings(tmp_path, environment="env-1"):
 def _build(tmp_path, names=("a.md",), environment="env-1"):
     """One build's reading: the articles of ``names``, through the store; the cache saved after."""
     settings = _settings(tmp_path, environment)
+    session.begin(BuildSession(environment=environment))
+    session.start(settings)
     readers = Readers(settings)
-    article_store.install(readers)
+    pelican_patches.store_articles(readers)
     generator = SimpleNamespace(settings=settings)
     context_signal = NamedSignal("test_article_context")
     context_signal.connect(source_pages.attach_source)
@@ -36,9 +37,7 @@ def _build(tmp_path, names=("a.md",), environment="env-1"):
         return [readers.read_file(settings["PATH"], name, content_class=Article, context={},
                                   context_signal=context_signal, context_sender=generator) for name in names]
     finally:
-        cache = parse_cache.cache_for(settings)
-        cache.save()
-        cache.close()
+        session.finish()
 
 
 @pytest.fixture
@@ -97,7 +96,7 @@ def test_loaded_articles_share_the_build_s_settings_and_source_objects(site, rea
     a, b = _build(site, names=("a.md", "b.md"))
     assert len(reads) == 2
     assert isinstance(a.source, source_pages.Source) and a.source is b.source is a.metadata["source"]
-    assert a.settings is b.settings and a.settings[ENVIRONMENT] == "env-1"
+    assert a.settings is b.settings and session.current().environment == "env-1"
 
 
 def test_the_warnings_of_a_reading_are_logged_again_when_the_article_is_loaded(site, monkeypatch, caplog):

@@ -7,9 +7,9 @@ import datetime
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 
-from newsarchive.incremental import compact_fields, first_read
+from newsarchive.incremental import first_read, pelican_patches
 from newsarchive.incremental.fingerprints import Hasher, Mode
-from newsarchive.site.cluster_pages import article_text, text_key
+from newsarchive.site.cluster_pages import article_text, cluster_text_key, text_key
 
 SETTINGS = {**DEFAULT_CONFIG, "NEWSARCHIVE_CACHE": False}
 BODY = '<p>See <a href="{static}/images/map.png">the map</a> and <a href="{attach}chart.svg">chart</a>.</p>'
@@ -19,7 +19,7 @@ def article(body: str = BODY) -> Article:
     found = Article(body, metadata={"title": "Ferry resumes", "date": datetime.datetime(2024, 1, 2)},
                     settings=dict(SETTINGS), source_path="content/articles/a.md",
                     context={"generated_content": {}, "static_content": {}})
-    compact_fields.use_packed_fields(found)
+    pelican_patches.use_packed_fields(found)
     found.body_text = "See the map and chart."
     return found
 
@@ -40,9 +40,9 @@ def test_without_remembering_pelican_s_own_static_links_are_found():
 def test_the_clusters_text_key_holds_while_the_title_is_the_one_read():
     found = article()
     first_read.remember(found)
-    assert first_read.cluster_text_key(found) == text_key(article_text(found))
+    assert cluster_text_key(found) == text_key(article_text(found))
     found.title = "Ferry resumes on Monday"
-    assert first_read.cluster_text_key(found) is None
+    assert cluster_text_key(found) is None
 
 
 def test_remembered_values_are_not_part_of_a_page_s_fingerprint():

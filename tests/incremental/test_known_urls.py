@@ -8,7 +8,7 @@ import pickle
 from pelican.contents import Article, Page
 from pelican.settings import DEFAULT_CONFIG
 
-from newsarchive.incremental import compact_fields, known_urls
+from newsarchive.incremental import known_urls, pelican_patches
 from newsarchive.incremental.fingerprints import Hasher, Mode
 
 SETTINGS = {**DEFAULT_CONFIG, "NEWSARCHIVE_CACHE": False}
@@ -19,7 +19,7 @@ def article(slug: str = "first") -> Article:
     metadata = {"title": "A title", "slug": slug, "date": datetime.datetime(2024, 1, 2)}
     made = Article("<p>Body.</p>", metadata=metadata, settings=dict(SETTINGS), source_path="content/a.md",
                    context=CONTEXT)
-    compact_fields.use_packed_fields(made)
+    pelican_patches.use_packed_fields(made)
     return made
 
 
@@ -65,6 +65,6 @@ def test_kept_urls_are_not_part_of_the_fingerprint_nor_pickled():
 def test_a_page_keeps_the_page_settings_for_its_urls():
     page = Page("<p>x</p>", metadata={"title": "About"}, settings=dict(SETTINGS), source_path="content/p.md",
                 context=CONTEXT)
-    compact_fields.use_packed_fields(page)
+    pelican_patches.use_packed_fields(page)
     known_urls.fix_urls([Generator(pages=[page])])
     assert (page.url, page.save_as) == ("pages/about.html", "pages/about.html")

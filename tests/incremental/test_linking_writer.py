@@ -7,7 +7,8 @@ import pytest
 from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import FileOverwriteFailedError
 
-from newsarchive.incremental.linking_writer import PREVIOUS_OUTPUT, LinkingWriter
+from newsarchive.incremental import BuildSession, session
+from newsarchive.incremental.pelican_patches import LinkingWriter
 
 
 @pytest.fixture
@@ -16,8 +17,11 @@ def writer(tmp_path):
     previous.mkdir()
     staging.mkdir()
     (previous / "same.html").write_text("<p>same</p>", encoding="utf-8")
-    settings = dict(DEFAULT_CONFIG, **{PREVIOUS_OUTPUT: str(previous)})
-    return LinkingWriter(str(staging), settings=settings)
+    settings = dict(DEFAULT_CONFIG)
+    session.begin(BuildSession(previous_output=str(previous)))
+    session.start(settings)
+    yield LinkingWriter(str(staging), settings=settings)
+    session.finish()
 
 
 def test_a_page_is_created_only_when_its_handle_closes(writer):
@@ -34,7 +38,7 @@ def test_a_page_with_the_previous_bytes_is_linked_not_written(writer):
     path = os.path.join(writer.output_path, "same.html")
     with writer._open_w(path, "utf-8") as handle:
         handle.write("<p>same</p>")
-    previous = os.path.join(writer.settings[PREVIOUS_OUTPUT], "same.html")
+    previous = os.path.join(writer.session.previous_output, "same.html")
     assert os.stat(path).st_ino == os.stat(previous).st_ino
 
 

@@ -7,7 +7,7 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Author, Tag
 from pelican.utils import slugify
 
-from newsarchive.incremental import slug_memo
+from newsarchive.incremental import pelican_patches
 
 NAMES = ["Deir ez-Zor", "Al-Qaeda", "UN Security Council", "Reykjavík", "<b>Bold</b> name", "ceasefire"]
 
@@ -16,10 +16,10 @@ NAMES = ["Deir ez-Zor", "Al-Qaeda", "UN Security Council", "Reykjavík", "<b>Bol
 def installed(monkeypatch):
     import pelican.urlwrappers
 
-    monkeypatch.setattr(pelican.urlwrappers, "slugify", slug_memo.remembered_slugify)
-    slug_memo._slugify.cache_clear()
+    monkeypatch.setattr(pelican.urlwrappers, "slugify", pelican_patches.remembered_slugify)
+    pelican_patches._slugify.cache_clear()
     yield
-    slug_memo._slugify.cache_clear()
+    pelican_patches._slugify.cache_clear()
 
 
 @pytest.mark.parametrize("changed", [{}, {"SLUGIFY_PRESERVE_CASE": True}, {"SLUGIFY_USE_UNICODE": True},
@@ -35,8 +35,8 @@ def test_slugs_are_pelicans(installed, changed):
 
 def test_each_name_is_slugified_once_however_many_objects_name_it(installed, monkeypatch):
     calls = []
-    real = slug_memo.slugify
-    monkeypatch.setattr(slug_memo, "slugify", lambda value, **kw: calls.append(value) or real(value, **kw))
+    real = pelican_patches.slugify
+    monkeypatch.setattr(pelican_patches, "slugify", lambda value, **kw: calls.append(value) or real(value, **kw))
     settings = dict(DEFAULT_CONFIG)
     tags = [Tag(name, settings) for _ in range(50) for name in NAMES]
     authors = [Author("Jane Doe", settings) for _ in range(50)]

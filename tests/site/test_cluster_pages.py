@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from newsarchive.incremental import parse_cache
+from newsarchive.incremental import parse_cache, session
 from newsarchive.research import clusters as research
 from newsarchive.site import cluster_pages
 
@@ -57,8 +57,14 @@ def articles(edited=None):
 
 
 def build(found, cache):
-    settings = {parse_cache._KEY: cache, "NEWSARCHIVE_CACHE": False}
-    return [(c.slug, [a.slug for a in c.articles]) for c in cluster_pages.build_clusters(found, settings)]
+    """The clusters as a build whose speed layer keeps values in ``cache`` finds them."""
+    settings = {"NEWSARCHIVE_CACHE": False}
+    session.begin(session.BuildSession(cache=cache))
+    session.start(settings)
+    try:
+        return [(c.slug, [a.slug for a in c.articles]) for c in cluster_pages.build_clusters(found, settings)]
+    finally:
+        session.current().finished = True  # the test saves the cache itself (``carried_over``)
 
 
 def carried_over(cache):

@@ -6,6 +6,7 @@ import copy
 import dataclasses
 import functools
 import http.server
+import importlib
 import logging
 import shutil
 import time
@@ -14,11 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import forked, progress
+from .. import forked, incremental, progress
+from .. import settings as registry
 from ..forked import ChildFailed, call_forked
-from ..incremental import memory, page_records
-from ..incremental.page_records import PageRecords
-from ..incremental.search_index import BackgroundIndex, IndexRun, PartsPlanned, PartWritten
+from ..incremental import BackgroundIndex, BuildSession, IndexRun, PageRecords, PartsPlanned, PartWritten
 from ..problems import Problems
 from . import stamp
 
@@ -101,7 +101,7 @@ def build_site(settings_file: Path, output: Path | None = None, force: bool = Fa
         report.search_parts, report.search_parts_indexed = child.index.run.parts, len(child.index.run.reindexed)
     if outcome.finished and indexed:
         _swap_in(places.staging, places.final)
-        page_records.save(outcome.stamp_settings, places.final, outcome.records)
+        incremental.save_page_records(outcome.stamp_settings, places.final, outcome.records)
         if outcome.records is not None and outcome.records.previous:
             report.rendered, report.reused = outcome.records.rendered, outcome.records.reused
         # Not when there were problems (they would not be reported again). The inputs recorded are
@@ -118,15 +118,17 @@ def build_site(settings_file: Path, output: Path | None = None, force: bool = Fa
 
 
 def _load_shared(settings_file: Path, output: Path | None) -> None:
-    """Pelican's modules, the plugin's and the tagger with its taxonomy, loaded in this process,
-    so that the child of each build inherits them instead of loading them again."""
+    """Pelican's modules, the plugins the settings name and what they preload (the tagger with its
+    taxonomy), loaded in this process, so that the child of each build inherits them instead of
+    loading them again. The plugins are imported by the names the settings give, as Pelican does."""
     from pelican.settings import read_settings
 
-    from ..incremental import parse_cache  # noqa: F401
-    from ..site import cluster_pages, search_data, tags  # noqa: F401
-
     try:
-        tags.site_tagger(read_settings(str(settings_file), override=_output_override(output)))
+        settings = read_settings(str(settings_file), override=_output_override(output))
+        for name in settings.get("PLUGINS") or ():
+            preload = getattr(importlib.import_module(name), "preload", None)
+            if preload is not None:
+                preload(settings)
     except (Exception, SystemExit):  # noqa: S110 - the build's child reads them again and says what is wrong
         pass
 
@@ -153,7 +155,7 @@ class _ChildOutcome:
     articles: int = 0
     up_to_date: bool = False
     finished: bool = False  # Pelican ran to the end
-    records: PageRecords | None = None  # the fingerprints of the pages written (incremental/linking_writer.py)
+    records: PageRecords | None = None  # the fingerprints of the pages written (the speed layer's linking writer)
     changed_pages: set[str] = field(default_factory=set)  # pages whose bytes differ from the previous output's
     inputs: str | None = None  # the hash of the inputs, as they were before Pelican read them
     stamp_settings: dict = field(default_factory=dict)  # what page_records.save and stamp.record read
@@ -190,10 +192,6 @@ def _build_in_child(settings_file: Path, output: Path | None, force: bool) -> _C
     which tells the parent (``forked.note``) of each part of the article pages it writes."""
     from pelican.settings import read_settings
 
-    from ..incremental.linking_writer import CHANGED_PAGES, ENVIRONMENT, PAGE_RECORDS, PREVIOUS_OUTPUT
-    from ..incremental.parse_cache import FILE_KEYS
-    from ..site.search_data import ARTICLE_PARTS
-
     try:
         settings = read_settings(str(settings_file), override=_output_override(output))
     except (Exception, SystemExit) as exc:  # the settings file is Python: what it raises is the file's
@@ -205,9 +203,9 @@ def _build_in_child(settings_file: Path, output: Path | None, force: bool) -> _C
     staging = final.with_name(f".{final.name}.building")
     _remove(staging)  # left over from a build that was killed
     settings["OUTPUT_PATH"] = str(staging)
-    if final.is_dir():  # unchanged pages are linked from it (incremental/linking_writer.py); it is never written to
-        settings[PREVIOUS_OUTPUT] = str(final.resolve())
-    forked.note(_Places(final, staging, _index_asked(staging, settings, final)))
+    # unchanged pages are linked from the previous output (the speed layer's linking writer); it is never written to
+    previous = str(final.resolve()) if final.is_dir() else None
+    forked.note(_Places(final, staging, _index_asked(staging, settings, final, previous)))
     given = copy.deepcopy(settings)  # Pelican and the plugin change ``settings`` as they run
     progress.step("checking what changed since the last build")
     environment = stamp.environment_digest(given)
@@ -216,15 +214,14 @@ def _build_in_child(settings_file: Path, output: Path | None, force: bool) -> _C
     unchanged = None if force else stamp.unchanged_articles(settings, final, inputs)
     if unchanged is not None:
         return _ChildOutcome(Problems(), articles=unchanged, up_to_date=True)
-    settings[ENVIRONMENT] = environment
-    settings[FILE_KEYS] = file_keys
+    session = BuildSession(environment=environment, file_keys=file_keys, previous_output=previous, tell=forked.note)
+    incremental.begin(session)
     progress.step("running Pelican")
     report = BuildReport(staging)
-    settings[ARTICLE_PARTS] = forked.note
     finished = _run_pelican(settings, settings_file, report)
     return _ChildOutcome(
-        report.problems, report.articles, finished=finished, records=settings.get(PAGE_RECORDS),
-        changed_pages=settings.get(CHANGED_PAGES, set()), inputs=inputs,
+        report.problems, report.articles, finished=finished, records=session.page_records,
+        changed_pages=session.changed_pages, inputs=inputs,
         stamp_settings={"CACHE_PATH": settings.get("CACHE_PATH")},
     )
 
@@ -254,23 +251,20 @@ def _run_pelican(settings: dict, settings_file: Path, report: BuildReport) -> bo
     finally:
         signals.article_generator_finalized.disconnect(counter)
         pelican_logger.removeHandler(handler)
-        memory.release(None)  # the collector back on, also when the build stopped halfway
+        incremental.collector_back_on(None)  # also when the build stopped halfway
     report.articles = counter.count
     return True
 
 
-def _index_asked(staging: Path, settings: dict, shown_as: Path) -> IndexRun | None:
+def _index_asked(staging: Path, settings: dict, shown_as: Path, previous: str | None) -> IndexRun | None:
     """What the search index of this build is asked; None when the site has no search."""
-    from .. import settings as plugin_settings
-    from ..incremental.linking_writer import PREVIOUS_OUTPUT
-
-    if not plugin_settings.get(settings, "NEWSARCHIVE_SEARCH_INDEX"):
+    if not registry.get(settings, "NEWSARCHIVE_SEARCH_INDEX"):
         return None
     return IndexRun(
         output=staging,
         article_save_as=settings.get("ARTICLE_SAVE_AS") or "",
-        shard_size=plugin_settings.get(settings, "NEWSARCHIVE_SEARCH_SHARD_SIZE") or 0,
-        previous=shown_as if settings.get(PREVIOUS_OUTPUT) else None,
+        shard_size=registry.get(settings, "NEWSARCHIVE_SEARCH_SHARD_SIZE") or 0,
+        previous=shown_as if previous else None,
         shown_as=shown_as,
     )
 

@@ -17,6 +17,7 @@ same problems whether or not it read the file. The parse cache's entries the rea
 (the parsed file, its figures) are kept alive as long as the article is.
 
 Without an environment digest (Pelican run without ``newsarchive build``) nothing is kept.
+``Readers.read_file`` is wrapped by ``pelican_patches.py``, which calls :func:`stored_or_read`.
 """
 
 from __future__ import annotations
@@ -29,13 +30,13 @@ import os
 import pickle
 from dataclasses import dataclass, field
 
-from pelican.contents import Article, Page
+from pelican.contents import Article
 
 from ..files import relative_within
-from ..site.source_pages import Source, shared_source
-from . import parse_cache
+from .declarations import shared_kinds
 from .first_read import remember
-from .linking_writer import ENVIRONMENT
+from .prefill import count_read
+from .session import running
 
 FORMAT = 1
 _KEY_PREFIX = "article:"
@@ -72,8 +73,9 @@ class _Pickler(pickle.Pickler):
         name = self.shared.get(id(obj))
         if name is not None:
             return name
-        if type(obj) is Source:
-            return ("source", obj.name, obj.homepage, obj.aliases)
+        shared = _SHARED_KINDS.get(type(obj))
+        if shared is not None:  # an object the features share among articles (a source): named, found again
+            return (f"{shared.kind.__module__}.{shared.kind.__qualname__}", *shared.name_of(obj))
         return None
 
 
@@ -83,8 +85,9 @@ class _Unpickler(pickle.Unpickler):
         self.shared, self.generator = shared, generator
 
     def persistent_load(self, pid):
-        if isinstance(pid, tuple) and pid[0] == "source":
-            return shared_source(self.generator, *pid[1:])
+        if isinstance(pid, tuple):
+            shared = {f"{k.__module__}.{k.__qualname__}": v for k, v in _SHARED_KINDS.items()}[pid[0]]
+            return shared.find(self.generator, *pid[1:])
         return self.shared[pid]
 
 
@@ -95,53 +98,54 @@ def entry_key(environment: str, source_path: str, file_key: str, settings: dict,
     return _KEY_PREFIX + hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def install(readers) -> None:
-    """``readers_init``: articles are looked up in the store before they are read."""
-    environment = readers.settings.get(ENVIRONMENT)
-    if not environment:
-        return
-    read_file = readers.read_file
+def stored_or_read(readers, read_file, base_path: str, path: str, arguments: dict):
+    """Pelican's ``Readers.read_file(base_path, path, **arguments)``, or the article it made of the same
+    file in a build of the same environment (``pelican_patches`` puts this in its place)."""
+    session = running()
+    environment = session.environment if session is not None else None
+    context_sender = arguments.get("context_sender")
+    if not environment or not _is_article(arguments.get("content_class")) or context_sender is None:
+        return read_file(base_path, path, **arguments)
+    full_path = os.path.abspath(os.path.join(base_path, path))
+    settings = readers.settings
+    try:
+        key = entry_key(environment, relative_within(full_path, base_path), session.key_of_file(full_path),
+                        settings, full_path)
+    except OSError:
+        return read_file(base_path, path, **arguments)
+    shared = {"settings": settings, "context": arguments.get("context")}
+    cache = session.parse_cache()
+    _SHARED_KINDS.clear()
+    _SHARED_KINDS.update(shared_kinds())
+    found = _load(cache.get_pickled(key), shared, context_sender)
+    if found is not None:
+        for used in found.used:
+            cache.keep(used)
+        for record in found.warnings:
+            _log_again(record)
+        if arguments.get("preread_signal") is not None:
+            arguments["preread_signal"].send(arguments.get("preread_sender"))
+        count_read(context_sender, None)
+        return found.article
+    recorder = _Recorder()
+    root = logging.getLogger()
+    root.addHandler(recorder)
+    cache.record_used()
+    try:
+        article = read_file(base_path, path, **arguments)
+    finally:
+        root.removeHandler(recorder)
+        used = cache.record_used(stop=True)
+    remember(article)
+    _store(cache, key, _Stored(article, used, recorder.records), shared)
+    return article
 
-    def stored_or_read(base_path, path, content_class=Page, fmt=None, context=None, preread_signal=None,
-                       preread_sender=None, context_signal=None, context_sender=None):
-        arguments = dict(content_class=content_class, fmt=fmt, context=context, preread_signal=preread_signal,
-                         preread_sender=preread_sender, context_signal=context_signal,
-                         context_sender=context_sender)
-        if not issubclass(content_class, Article) or context_sender is None:
-            return read_file(base_path, path, **arguments)
-        full_path = os.path.abspath(os.path.join(base_path, path))
-        settings = readers.settings
-        try:
-            key = entry_key(environment, relative_within(full_path, base_path),
-                            parse_cache.key_of_file(full_path, settings), settings, full_path)
-        except OSError:
-            return read_file(base_path, path, **arguments)
-        shared = {"settings": settings, "context": context}
-        cache = parse_cache.cache_for(settings)
-        found = _load(cache.get_pickled(key), shared, context_sender)
-        if found is not None:
-            for used in found.used:
-                cache.keep(used)
-            for record in found.warnings:
-                _log_again(record)
-            if preread_signal is not None:
-                preread_signal.send(preread_sender)
-            parse_cache.count_read(context_sender, None)
-            return found.article
-        recorder = _Recorder()
-        root = logging.getLogger()
-        root.addHandler(recorder)
-        cache.record_used()
-        try:
-            article = read_file(base_path, path, **arguments)
-        finally:
-            root.removeHandler(recorder)
-            used = cache.record_used(stop=True)
-        remember(article)
-        _store(cache, key, _Stored(article, used, recorder.records), shared)
-        return article
 
-    readers.read_file = stored_or_read
+_SHARED_KINDS: dict = {}  # the features' shared kinds, as declared when this build began reading
+
+
+def _is_article(content_class) -> bool:
+    return isinstance(content_class, type) and issubclass(content_class, Article)
 
 
 def _log_again(record: logging.LogRecord) -> None:

@@ -9,25 +9,19 @@ zlib-compressed (the parse workers compress them, and the parse cache stores the
 a sixth of the size, and unpacked on each read. Reading ``article._content`` or ``article.tag_evidence`` gives
 the text or the list, as before; assigning a plain value keeps it as it is.
 
-Pelican memoises ``get_content`` for the whole build, which would keep every unpacked body;
-a packed article keeps only the last few (``RECENT_BODIES``).
+Which fields are packed the features declare (``declare(name, Kind.PACKED)``); the content
+classes that hold them are Pelican's own, subclassed in ``pelican_patches.py``. Pelican
+memoises ``get_content`` for the whole build, which would keep every unpacked body; a packed
+article keeps only the last few (``RECENT_BODIES``).
 """
 
 from __future__ import annotations
 
-import functools
 import pickle
 import zlib
 from collections.abc import Callable
 
-from pelican.contents import Article, Content, Page
-
-from .first_read import static_links
-from .known_urls import KnownURLs
-from .page_data import PageData
-
 LEVEL = 1  # zlib's fastest: a third of the size of HTML, at several hundred MB/s
-RECENT_BODIES = 64  # bodies with their links resolved, kept for a page that reads one again (feeds)
 
 
 class Packed:
@@ -63,12 +57,17 @@ def pack_object(value) -> Packed:
     return Packed(zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), LEVEL), "object")
 
 
+def holds_packed(content) -> bool:
+    """Whether ``content``'s class keeps packed fields (then a feature may give it packed values)."""
+    return getattr(type(content), "holds_packed_fields", False)
+
+
 def unpacked(value):
     """A field's value as readers expect it: a packed one unpacked, any other as it is."""
     return value.unpack() if isinstance(value, Packed) else value
 
 
-class _PackedField:
+class PackedField:
     """A field kept in the instance's ``__dict__`` under its own name, packed or not; read unpacked
     (and, when packed, given to ``wrap`` with the instance)."""
 
@@ -97,57 +96,3 @@ class _PackedField:
             del instance.__dict__[self.name]
         except KeyError:
             raise AttributeError(self.name) from None
-
-
-def _reported_figures(article, figures: list) -> list:
-    from ..site.reported_figures import reported_figures
-
-    return reported_figures(article, figures)
-
-
-class PackedFields:
-    """What a packed content class adds to Pelican's: the fields and a bounded ``get_content``."""
-
-    _content = _PackedField()
-    body_text = _PackedField()
-    tag_evidence = _PackedField()
-    figures = _PackedField(wrap=_reported_figures)
-
-    def get_content(self, siteurl: str) -> str:
-        return _content_with_links(self, siteurl)
-
-    def get_static_links(self) -> set[str]:
-        """Pelican's, as remembered when the article was read (``read_once``)."""
-        known = static_links(self)
-        return set(known) if known is not None else super().get_static_links()
-
-
-@functools.lru_cache(maxsize=RECENT_BODIES)
-def _content_with_links(content, siteurl: str) -> str:
-    """Pelican's ``Content.get_content`` without its memo (which keeps every body to the end)."""
-    body = content._get_content() if hasattr(content, "_get_content") else content._content
-    return content._update_content(body, siteurl)
-
-
-class PackedArticle(PackedFields, KnownURLs, PageData, Article):
-    """Pelican's article with packed fields, URLs kept once final (``content_urls``) and its page's data made
-    when the page is rendered (``page_data``)."""
-
-
-class PackedPage(PackedFields, KnownURLs, Page):
-    """Pelican's page likewise."""
-
-    def _expand_settings(self, key: str) -> str:
-        # Pelican names a page's URL settings after its class ("PAGE_URL"), which is not "PackedPage"
-        return Content._expand_settings(self, key, "draft_page" if self.status == "draft" else "page")
-
-
-_PACKED_CLASSES = {Article: PackedArticle, Page: PackedPage}
-
-
-def use_packed_fields(content) -> None:
-    """``content_object_init``, first: Pelican's articles and pages become their packed kind (a
-    subclass with the same values), whose bulky fields may then be packed."""
-    packed = _PACKED_CLASSES.get(type(content))
-    if packed is not None:
-        content.__class__ = packed

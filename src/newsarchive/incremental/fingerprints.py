@@ -12,11 +12,11 @@ memoised per object, so a list every page shares is hashed once per build.
 How much of an article, tag, author or source counts depends on where the page meets it
 (:class:`Mode`). The page's own ``article`` (article pages) and a feed's items count whole:
 body, figures, related articles, story. An article met anywhere else is a teaser or a link,
-hashed without what only its own page shows (``PAGE_ONLY_ATTRIBUTES``); and what a teaser
+hashed without what only its own page shows (declared ``PAGE_ONLY``); and what a teaser
 refers to (its tags, source, the article of one of its figures) counts by what names it. So
 editing one article's body re-renders its own page and the feeds that carry it, not every
 list it is on, nor every page that links to it; and the walk always ends. A theme whose list
-template shows more than teasers (``a.summary``, ``a.content``: any of ``PAGE_ONLY_NAMES``,
+template shows more than teasers (``a.summary``, ``a.content``: any name of a ``PAGE_ONLY`` attribute,
 found by reading its templates' attribute names) gets its list pages' articles hashed whole.
 
 A template whose includes cannot be listed (a name computed at render time) or a value
@@ -36,42 +36,60 @@ from jinja2 import meta, nodes
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
-from ..site.teasers import TEASER_FUNCTION, TEASER_TEMPLATE
-from .first_read import REMEMBERED
+from .declarations import SOURCE_KEY, Kind, attributes, template_functions, version
+from .first_read import is_remembered
 from .known_urls import KNOWN_URLS
 
 MAX_DEPTH = 8  # a safety net: the modes below already end every walk
 # Attributes that are not the object's own data: the settings and the shared context are
 # covered by the environment digest and by the page's own variables; what is kept of an article
-# once final or once read (URLs, ``read_once``) is made from what is hashed.
-_SKIPPED_ATTRIBUTES = frozenset({"settings", "_context", KNOWN_URLS}) | REMEMBERED
+# once final or once read (URLs, ``first_read``) is made from what is hashed.
+_SKIPPED_ATTRIBUTES = frozenset({"settings", "_context", KNOWN_URLS})
 # Always part of a page's fingerprint: where it is and how it links to the rest of the site.
 _PAGE_VARIABLES = ("output_file", "SITEURL", "localsiteurl")
 # The variables holding the article (or Pelican page) a page is about: hashed whole.
 PAGE_ARTICLE = "article"
 PAGE_VARIABLES_WHOLE = frozenset({PAGE_ARTICLE, "page"})
-# What only an article's own page (and feeds) show: its body and what is derived from it or
-# from other articles. Templates that show an article as a link or teaser must not use these.
-PAGE_ONLY_ATTRIBUTES = frozenset({
-    "_content", "_summary", "body_text", "related_articles", "story", "also_reported", "jsonld", "citation",
-    "search", "provenance_entries", "provenance", "tag_evidence", "tag_groups", "translations",
-})
-# How templates name what ``PAGE_ONLY_ATTRIBUTES`` hold: a template of a page that is not an
-# article's own and uses one of these shows more than teasers, so its articles count whole.
-PAGE_ONLY_NAMES = (PAGE_ONLY_ATTRIBUTES - {"_content", "_summary"}) | {"content", "summary", "get_content",
-                                                                     "get_summary", "_content", "_summary"}
+
+
+class _Declared:
+    """The attribute sets a fingerprint uses, made from the declarations again when they change.
+
+    - ``page_only``: what only an article's own page (and feeds) show: its body and what is derived
+      from it or from other articles. Templates that show an article as a link or teaser must not
+      use these.
+    - ``page_only_names``: how templates name those; a template of a page that is not an article's
+      own and uses one of these shows more than teasers, so its articles count whole.
+    - ``from_file``: what is made from the article file's bytes alone (with the environment:
+      settings, taxonomy, code): hashed as the file's SHA-256 instead of walked.
+    - ``derived``: what is made from an article's other attributes (and the settings).
+    """
+
+    def __init__(self) -> None:
+        self.version = -1
+
+    def get(self) -> _Declared:
+        if self.version != version():
+            self.page_only = attributes(Kind.PAGE_ONLY)
+            self.page_only_names = self.page_only | {"content", "summary", "get_content", "get_summary"}
+            self.from_file = attributes(Kind.FROM_FILE)
+            self.derived = attributes(Kind.DERIVED)
+            self.skipped_in_teasers = self.page_only | self.derived | {SOURCE_KEY}
+            self.skipped_from_file = self.from_file | self.derived | {SOURCE_KEY}
+            self.template_functions = template_functions()
+            self.version = version()
+        return self
+
+
+_declared = _Declared()
+
+
+def _skipped(name: str) -> bool:
+    return name in _SKIPPED_ATTRIBUTES or is_remembered(name)
+
+
 _SCALARS = (type(None), bool, int, float, str, datetime.date, datetime.time)
 _CODE = (types.FunctionType, types.MethodType, types.BuiltinFunctionType, types.ModuleType, type)
-# Where the reader leaves the SHA-256 of an article's file (see ``tags.TaggingMarkdownReader``).
-SOURCE_KEY = "_newsarchive_source_key"
-# What is made from the article file's bytes alone (with the environment: settings, taxonomy,
-# code): hashed as the file's SHA-256 instead of walked.
-FROM_FILE_ATTRIBUTES = frozenset({
-    "_content", "_summary", "body_text", "tag_evidence", "figures", "provenance_entries", "provenance",
-})
-# What newsarchive makes from an article's other attributes (and the settings), and Pelican's
-# ``metadata``, whose every field is also an attribute: hashing them again would add nothing.
-DERIVED_ATTRIBUTES = frozenset({"metadata", "jsonld", "citation", "search", "tag_groups", "tags_by_type"})
 
 
 class Unhashable(Exception):
@@ -82,7 +100,7 @@ class Mode(enum.IntEnum):
     """How much of an article, tag, author or source a page can show, by where the page meets it."""
 
     WHOLE = 0  # the page's own article, a feed's item: everything; what it refers to as LINK
-    LINK = 1  # a teaser or a link: all but ``PAGE_ONLY_ATTRIBUTES``; what it refers to as NAME
+    LINK = 1  # a teaser or a link: all but the ``PAGE_ONLY`` attributes; what it refers to as NAME
     NAME = 2  # what names it: an article's path, URL and title; a tag's name, slug and plain fields
 
 
@@ -105,9 +123,10 @@ def template_use(environment, name: str, seen: frozenset[str] = frozenset()) -> 
     attributes = _attribute_names(tree)
     found: TemplateUse | None = None
     referenced = list(meta.find_referenced_templates(tree))
-    calls = tree.find_all(nodes.Call)
-    if any(isinstance(call.node, nodes.Name) and call.node.name == TEASER_FUNCTION for call in calls):
-        referenced.append(TEASER_TEMPLATE)  # ``teaser(article)`` renders the teaser partial (a global)
+    functions = _declared.get().template_functions
+    for call in tree.find_all(nodes.Call):  # ``teaser(article)`` renders the teaser partial (a global)
+        if isinstance(call.node, nodes.Name) and call.node.name in functions:
+            referenced.append(functions[call.node.name])
     for other in referenced:
         if other is None:
             break
@@ -208,13 +227,14 @@ class Hasher:
             return
         inner = Mode(mode + 1)
         source_key = getattr(article, SOURCE_KEY, None)
+        declared = _declared.get()
         if mode is Mode.LINK:  # not the file's hash: a teaser does not show the body
-            skipped = _SKIPPED_IN_TEASERS
+            skipped = declared.skipped_in_teasers
         elif source_key:
             hashed.update(b"file=" + source_key.encode())
-            skipped = _SKIPPED_FROM_FILE
+            skipped = declared.skipped_from_file
         else:
-            skipped = DERIVED_ATTRIBUTES
+            skipped = declared.derived
         attributes = vars(article)
         digest, depth = self.digest, depth + 1
         hashed.update(b"".join([prefix + digest(attributes[name], inner, depth)
@@ -242,8 +262,6 @@ _HASHED_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {}
 _HASHED_NAMES_KEPT = 4096
 
 
-_SKIPPED_IN_TEASERS = PAGE_ONLY_ATTRIBUTES | DERIVED_ATTRIBUTES | {SOURCE_KEY}
-_SKIPPED_FROM_FILE = FROM_FILE_ATTRIBUTES | DERIVED_ATTRIBUTES | {SOURCE_KEY}
 # Built-in scalar types (exactly), hashed as ``type:repr``; subclasses go the general way.
 _PLAIN_SCALARS = frozenset({type(None), bool, int, float})
 # An article's attribute names in its ``__dict__``'s order, and what is skipped -> the names
@@ -257,7 +275,7 @@ def _article_plan(names: tuple[str, ...], skipped: frozenset[str]) -> tuple[tupl
     if plan is None:
         if len(_ARTICLE_PLANS) >= _HASHED_NAMES_KEPT:
             _ARTICLE_PLANS.clear()
-        hashed = sorted(name for name in names if name not in _SKIPPED_ATTRIBUTES and name not in skipped)
+        hashed = sorted(name for name in names if not _skipped(name) and name not in skipped)
         plan = _ARTICLE_PLANS[key] = tuple((name, name.encode() + b"=") for name in hashed)
     return plan
 
@@ -266,14 +284,14 @@ def _attributes(value) -> list[tuple[str, object]]:
     """The object's attributes that count, as (name, value) sorted by name."""
     if not hasattr(value, "__dict__"):
         items = ((name, getattr(value, name, None)) for name in value.__slots__)
-        return sorted((name, item) for name, item in items if name not in _SKIPPED_ATTRIBUTES)
+        return sorted((name, item) for name, item in items if not _skipped(name))
     attributes = vars(value)
     names = tuple(attributes)
     hashed = _HASHED_NAMES.get(names)
     if hashed is None:
         if len(_HASHED_NAMES) >= _HASHED_NAMES_KEPT:
             _HASHED_NAMES.clear()
-        hashed = _HASHED_NAMES[names] = tuple(sorted(name for name in names if name not in _SKIPPED_ATTRIBUTES))
+        hashed = _HASHED_NAMES[names] = tuple(sorted(name for name in names if not _skipped(name)))
     return [(name, attributes[name]) for name in hashed]
 
 
@@ -286,7 +304,7 @@ def page_fingerprint(
         return None
     own = PAGE_VARIABLES_WHOLE.intersection(localcontext)
     # a list page whose templates read what only an article's page shows: its articles count whole
-    teasers_only = own or not use.attributes & PAGE_ONLY_NAMES
+    teasers_only = own or not use.attributes & _declared.get().page_only_names
     hashed = hashlib.sha256(f"{environment_digest}\0{template.name}\0".encode())
     try:
         for name in sorted(use.variables.union(_PAGE_VARIABLES)):

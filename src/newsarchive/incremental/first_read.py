@@ -3,34 +3,39 @@ article is first read, and kept with it in the article store (``article_store.py
 
 - The static files its body links to (Pelican's ``get_static_links``, which every build asks
   of every article and which unpacks and scans the whole body).
-- The hash of the text the story clusters count (its title and plain body), under which
-  its words are cached (``clusters.py``): finding it unpacks the body too.
+- What the features declare with ``remember_at_read`` (the story clusters: the hash of the
+  text they count, whose words are cached under it; finding it unpacks the body too).
 
 At 10,000 articles a one-article edit did both for every article (about 1.5 s). They are
-kept in the article's ``__dict__`` under names a page's fingerprint skips: they are not data
-a page shows, and the file's hash already covers them.
+kept in the article's ``__dict__`` under names (``REMEMBERED_PREFIX``) a page's fingerprint
+skips: they are not data a page shows, and the file's hash already covers them.
 """
 
 from __future__ import annotations
 
+from .declarations import at_read
+
 STATIC_LINKS = "_newsarchive_static_links"  # frozenset of paths
-TEXT_KEY = "_newsarchive_text_key"  # (title, key): the key holds while the title is the one read
-REMEMBERED = frozenset({STATIC_LINKS, TEXT_KEY})
+REMEMBERED_PREFIX = "_newsarchive_read_"  # + the name a feature gave: what it worked out when the file was read
 
 
 def remember(article) -> None:
     """Called by the article store before it stores a newly read article."""
-    from ..site.cluster_pages import article_text, text_key
-
     found = vars(article)
     found[STATIC_LINKS] = frozenset(article.get_static_links())
-    found[TEXT_KEY] = (article.title, text_key(article_text(article)))
+    for name, work_out in at_read().items():
+        found[REMEMBERED_PREFIX + name] = work_out(article)
+
+
+def is_remembered(attribute: str) -> bool:
+    return attribute == STATIC_LINKS or attribute.startswith(REMEMBERED_PREFIX)
 
 
 def static_links(article) -> frozenset[str] | None:
     return vars(article).get(STATIC_LINKS)
 
 
-def cluster_text_key(article) -> str | None:
-    remembered = vars(article).get(TEXT_KEY)
-    return remembered[1] if remembered is not None and remembered[0] == article.title else None
+def remembered(article, name: str):
+    """What ``remember_at_read(name, ...)`` worked out when the article was read; None when it was not
+    read in a build with the article store (then the feature works it out itself)."""
+    return vars(article).get(REMEMBERED_PREFIX + name)

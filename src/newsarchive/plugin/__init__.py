@@ -1,87 +1,22 @@
 """The newsarchive Pelican plugin: list it in ``PLUGINS`` as ``"newsarchive.plugin"``.
 
-Its modules and Pelican are imported by ``register``, not here: the build's parent process uses a
-few plain helpers of this package (the settings' defaults, the page records) without loading
-Pelican, and stays small beside the Pelican process it forks (their memory adds up)."""
+It connects the site's features (``newsarchive.site``) and the speed layer
+(``newsarchive.incremental.speed_layer``) in one table, by stage of Pelican's run, each
+signal's order kept in code (``newsarchive.pipeline``). The name stays ``newsarchive.plugin``
+because sites list it in their ``pelicanconf.py``; ``"newsarchive.site"`` alone gives the same
+pages without the speed layer.
+"""
 
 from __future__ import annotations
 
+from pelican import signals
+
+from ..incremental import speed_layer
+from ..pipeline import connect
+from ..site import CONNECTIONS, preload
+
+__all__ = ["preload", "register"]
+
 
 def register() -> None:
-    from pelican import signals
-
-    from .. import settings
-    from ..incremental import (
-        article_lists,
-        article_store,
-        compact_fields,
-        known_urls,
-        linking_writer,
-        memory,
-        page_data,
-        parse_cache,
-        pelican_patches,
-        slug_memo,
-    )
-    from ..site import (
-        archives,
-        cite,
-        cluster_pages,
-        header_fields,
-        ordering,
-        provenance_entries,
-        published_dates,
-        related,
-        reported_figures,
-        search_data,
-        sitemap,
-        source_pages,
-        tag_groups,
-        tags,
-        teasers,
-    )
-
-    pelican_patches.install()
-    slug_memo.install()
-    signals.initialized.connect(memory.pause)
-    signals.initialized.connect(pelican_patches.load_templates_once)
-    signals.initialized.connect(settings.apply_defaults)
-    signals.article_generator_context.connect(published_dates.give_undated_a_sort_date)
-    signals.article_generator_context.connect(source_pages.attach_source)
-    signals.article_generator_context.connect(parse_cache.count_read)
-    signals.content_object_init.connect(compact_fields.use_packed_fields)  # first: the others may pack a field
-    signals.content_object_init.connect(published_dates.attach_published_date)
-    signals.content_object_init.connect(provenance_entries.attach_provenance)
-    signals.content_object_init.connect(header_fields.attach_fields)
-    signals.content_object_init.connect(reported_figures.attach_figures)
-    signals.article_generator_pretaxonomy.connect(ordering.order_articles)
-    signals.get_generators.connect(source_pages.get_generators)
-    signals.get_generators.connect(archives.get_generators)
-    signals.get_generators.connect(cluster_pages.get_generators)
-    signals.all_generators_finalized.connect(known_urls.fix_urls)
-    signals.all_generators_finalized.connect(related.attach_related)
-    signals.all_generators_finalized.connect(tag_groups.build_tag_index)
-    signals.article_generator_write_article.connect(page_data.attach_page_data)
-    signals.get_generators.connect(search_data.get_generators)
-    signals.initialized.connect(sitemap.start)
-    signals.content_written.connect(sitemap.record)
-    signals.content_written.connect(page_data.release_page_data)
-    signals.finalized.connect(sitemap.write)
-    signals.initialized.connect(tags.check_taxonomy)
-    signals.readers_init.connect(tags.use_tagging_reader)
-    signals.readers_init.connect(article_store.install)
-    signals.article_generator_init.connect(parse_cache.prefill)
-    signals.finalized.connect(parse_cache.save)
-    signals.get_writer.connect(linking_writer.get_writer)
-    signals.generator_init.connect(teasers.install)
-    signals.initialized.connect(teasers.forget)
-    signals.finalized.connect(teasers.forget)
-    signals.article_generator_finalized.connect(tags.attach_tag_data)
-    signals.article_generator_finalized.connect(article_lists.index_article_lists)
-    signals.article_generator_finalized.connect(pelican_patches.list_pages_one_at_a_time)
-    signals.article_generator_finalized.connect(search_data.write_article_pages_by_part)
-    signals.article_writer_finalized.connect(tags.write_tags_json)
-    signals.article_writer_finalized.connect(cite.write_citations_json)
-    # last of their signals: after every receiver that adds to the context, and after the cache is saved
-    signals.all_generators_finalized.connect(memory.resume)
-    signals.finalized.connect(memory.release)
+    connect(CONNECTIONS + speed_layer.connections(), signals)

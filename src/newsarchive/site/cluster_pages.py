@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from pelican.generators import Generator
 
 from .. import progress, settings
-from ..incremental import parse_cache
-from ..incremental.first_read import cluster_text_key
+from ..incremental import Kind, declare, keep, memo, remember_at_read, remembered
 from ..research.clusters import StoryInput, Tokens, cluster_stories
 
 CLUSTER_TAG_TYPES = ("place", "organization")
@@ -102,36 +101,51 @@ def text_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-# the cache entries of a text's tokens and of their digest: prefix + ``text_key``
-TOKENS, TOKEN_DIGEST = "tokens:", "token-digest:"
+# the memo kinds of a text's tokens and of their digest, keyed by its ``text_key``; of the clusters,
+# keyed by their inputs' digest
+TOKENS, TOKEN_DIGEST, CLUSTERS = "tokens", "token-digest", "clusters"
 
 
-def token_entries(text: str) -> list[tuple[str, object]]:
-    """A text's tokens and their digest as cache entries, as the parse workers make them ahead."""
-    tokens, key = Tokens.of(text), text_key(text)
-    return [(TOKENS + key, tokens), (TOKEN_DIGEST + key, tokens.digest)]
+def tokens_ahead(text: str) -> None:
+    """A text's tokens and their digest, made ahead (in the prefill pool) under the keys the build asks for."""
+    token_digest(lambda: text, text_key(text))
 
 
-def text_tokens(text_of: Callable[[], str], key: str, cache: parse_cache.ParseCache) -> Tokens:
-    """The tokens of the text ``text_of`` gives (``key`` is its ``text_key``), from the cache when
-    an article with this text was built before (then the text is not read)."""
-    found = cache.get(TOKENS + key)
-    if found is None:
-        found = Tokens.of(text_of())
-        cache.put(TOKENS + key, found)
-    return found
+def text_tokens(text_of: Callable[[], str], key: str) -> Tokens:
+    """The tokens of the text ``text_of`` gives (``key`` is its ``text_key``), kept by the speed layer
+    when an article with this text was built before (then the text is not read)."""
+    return memo(TOKENS, key, lambda: Tokens.of(text_of()))
 
 
-def token_digest(text_of: Callable[[], str], key: str, cache: parse_cache.ParseCache) -> str:
-    """The digest of the text's tokens, cached apart from them: a build whose clusters are cached
+def token_digest(text_of: Callable[[], str], key: str) -> str:
+    """The digest of the text's tokens, kept apart from them: a build whose clusters are kept
     reads 64 characters per article, not its counts."""
-    found = cache.get(TOKEN_DIGEST + key)
-    if found is None:
-        found = text_tokens(text_of, key, cache).digest
-        cache.put(TOKEN_DIGEST + key, found)
-    else:
-        cache.keep(TOKENS + key)  # kept for the next build whose clusters change
+    made = []
+
+    def make() -> str:
+        made.append(True)
+        return text_tokens(text_of, key).digest
+
+    found = memo(TOKEN_DIGEST, key, make)
+    if not made:
+        keep(TOKENS, key)  # kept for the next build whose clusters change
     return found
+
+
+def _remembered_text_key(article) -> tuple[str, str]:
+    """Worked out when the article is first read: its title, and the ``text_key`` of its text."""
+    return (article.title, text_key(article_text(article)))
+
+
+def cluster_text_key(article) -> str | None:
+    """The ``text_key`` remembered when the article was read, while its title is the one read."""
+    known = remembered(article, "cluster_text")
+    return known[1] if known is not None and known[0] == article.title else None
+
+
+remember_at_read("cluster_text", _remembered_text_key)
+declare("story", Kind.PAGE_ONLY)
+declare("also_reported", Kind.PAGE_ONLY)
 
 
 def build_clusters(articles: list, pelican_settings: dict) -> list[StoryCluster]:
@@ -145,22 +159,19 @@ def build_clusters(articles: list, pelican_settings: dict) -> list[StoryCluster]
     # Tokenising is most of the work on the texts: each text's tokens are kept under its hash,
     # so an edit tokenises one. The clusters depend only on the inputs (and the clustering
     # code, which the cache's configuration covers): a rebuild of the same articles reuses them.
-    cache = parse_cache.cache_for(pelican_settings)
-    # each text hashed once, when its article was first read (``read_once``)
+    # each text hashed once, when its article was first read (``remember_at_read``)
     text_keys = [cluster_text_key(a) or text_key(article_text(a)) for a in articles]
 
     def text_of(position: int) -> Callable[[], str]:
         return lambda: article_text(articles[position])
 
-    digests = [token_digest(text_of(position), key, cache) for position, key in enumerate(text_keys)]
-    clusters_key = "clusters:" + _inputs_digest(inputs, digests, options)
-    found = cache.get(clusters_key)
-    if found is None:
-        def counts_of(position: int):  # read when needed (a few times), never all held at once
-            return text_tokens(text_of(position), text_keys[position], cache).counts
+    digests = [token_digest(text_of(position), key) for position, key in enumerate(text_keys)]
 
-        found = cluster_stories(inputs, **options, counts=counts_of)
-        cache.put(clusters_key, found)
+    def counts_of(position: int):  # read when needed (a few times), never all held at once
+        return text_tokens(text_of(position), text_keys[position]).counts
+
+    found = memo(CLUSTERS, _inputs_digest(inputs, digests, options),
+                 lambda: cluster_stories(inputs, **options, counts=counts_of))
     by_slug = {a.slug: a for a in articles}
     tags_by_slug = {t.slug: t for a in articles for t in getattr(a, "tags", None) or ()}
     for article in articles:

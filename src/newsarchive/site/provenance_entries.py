@@ -6,8 +6,13 @@ from dataclasses import dataclass
 
 from pelican.contents import Article
 
+from ..incremental import Kind, declare
 from ..inputs.provenance import read_provenance
 from ..records import InputKind
+
+# Made from the file's header; only the article's page shows them.
+declare("provenance_entries", Kind.PAGE_ONLY | Kind.FROM_FILE)
+declare("provenance", Kind.PAGE_ONLY | Kind.FROM_FILE)
 
 KIND_LABELS = {"digest": "Digest", "html": "HTML page", "feed": "Feed", "warc": "WARC file"}
 

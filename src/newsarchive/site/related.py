@@ -7,6 +7,9 @@ from collections import Counter, defaultdict
 from pelican.generators import ArticlesGenerator
 
 from .. import progress, settings
+from ..incremental import Kind, declare
+
+declare("related_articles", Kind.PAGE_ONLY)  # made from other articles; only the article's page lists them
 
 
 def related_articles(articles: list, limit: int) -> dict[int, list[tuple[object, int]]]:

@@ -15,8 +15,7 @@ from urllib.parse import quote
 
 from pelican.contents import Article
 
-from ..incremental import parse_cache
-from ..incremental.compact_fields import Packed, PackedFields, pack_object, pack_text, unpacked
+from ..incremental import Kind, Packed, declare, file_key, holds_packed, memo, pack_object, pack_text, unpacked
 from ..research.figures import Figure, extract_figures
 
 PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
@@ -75,23 +74,31 @@ def figures_entry(body: str) -> tuple[tuple[Packed, Packed, Packed], str]:
     return (pack_text(anchored), pack_text(plain), pack_object(figures)), plain
 
 
+FIGURES = "figures"  # the memo kind of a body's ``figures_entry``, keyed by the body's SHA-256
+
+
+def body_figures(body: str) -> tuple[Packed, Packed, Packed]:
+    """``figures_entry`` of a rendered body, kept by the speed layer."""
+    return memo(FIGURES, file_key(body.encode("utf-8")), lambda: figures_entry(body)[0])
+
+
 def reported_figures(article, figures: list[Figure]) -> list[ReportedFigure]:
     return [ReportedFigure(figure, article, paragraph_anchor(figure.paragraph)) for figure in figures]
 
 
+# The body (anchored) and its plain text come from the file; the figures too, read through
+# ``reported_figures``; all three are bulky and kept packed.
+declare("body_text", Kind.PAGE_ONLY | Kind.FROM_FILE | Kind.PACKED)
+declare("figures", Kind.FROM_FILE | Kind.PACKED, unpack=reported_figures)
+
+
 def attach_figures(content) -> None:
+    """``content_object_init``: paragraph anchors in the body, its plain text and its figures."""
     if not isinstance(content, Article):
         return
-    body = getattr(content, "_content", None) or ""
-    cache = parse_cache.cache_for(content.settings)
-    key = parse_cache.figures_key(body)
-    found = cache.get(key)
-    if found is None:
-        found, _ = figures_entry(body)
-        cache.put(key, found)
-    # packed (see ``packed.py``) on an article of Pelican's own kind; unpacked on any other
-    anchored, plain, figures = found
-    if isinstance(content, PackedFields):
+    anchored, plain, figures = body_figures(getattr(content, "_content", None) or "")
+    # packed on an article whose class keeps packed fields (the speed layer's); unpacked on any other
+    if holds_packed(content):
         content._content, content.body_text, content.figures = anchored, plain, figures
     else:
         content._content, content.body_text = unpacked(anchored), unpacked(plain)

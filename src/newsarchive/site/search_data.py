@@ -1,8 +1,7 @@
 """Search: what each article page tells Pagefind (filters, metadata, sort key) and the search page.
 
-The index itself is built by the build's parent process (``newsarchive.incremental.search_index``); this module
-puts the data in the pages, where ``partials/search_data.html`` renders it, and has the article
-pages written part by part of the index, so that each part is indexed once written.
+The index itself is built by Pagefind, which the speed layer runs (``newsarchive.incremental``); this
+module puts the data in the pages, where ``partials/search_data.html`` renders it.
 """
 
 from __future__ import annotations
@@ -12,16 +11,9 @@ from dataclasses import dataclass, field
 from pelican.generators import Generator
 
 from .. import settings
-from ..incremental import search_index, search_parts
-from ..incremental.linking_writer import CHANGED_PAGES
 from .tag_groups import article_tag_groups
 
 UNDATED_YEAR = "Undated"
-# In the settings, while a build runs: told the parts of the search index the article pages fall
-# in (``newsarchive.incremental.search_index.PartsPlanned``), then each part once its pages are written
-# (``PartWritten``), so that the index (which reads only those) is built beside the rendering.
-ARTICLE_PARTS = "_NEWSARCHIVE_ARTICLE_PARTS"
-ARTICLE_LISTS = ("translations", "articles", "hidden_translations", "hidden_articles")  # what Pelican writes
 
 
 @dataclass(frozen=True)
@@ -82,45 +74,3 @@ class SearchPageGenerator(Generator):
 
 def get_generators(pelican):
     return SearchPageGenerator
-
-
-def write_article_pages_by_part(generator) -> None:
-    """``article_generator_finalized``: Pelican's ``generate_articles`` (the first thing it
-    writes) writes the article pages part by part of the search index, each part's in
-    Pelican's order, and the build is told of each part written (``ARTICLE_PARTS``). Pages
-    outside the article folder, in no part, come last. Only the order of writing changes."""
-    told = generator.settings.get(ARTICLE_PARTS)
-    folder = search_index.article_folder(generator.settings.get("ARTICLE_SAVE_AS") or "")
-    if told is None or folder is None or not settings.get(generator.settings, "NEWSARCHIVE_SEARCH_INDEX"):
-        return
-    write_articles = generator.generate_articles
-
-    def generate_articles(write) -> None:
-        lists = {name: getattr(generator, name) for name in ARTICLE_LISTS}
-        pages = {a.save_as for name in ARTICLE_LISTS for a in lists[name] if _in_folder(a.save_as, folder)}
-        shard_size = settings.get(generator.settings, "NEWSARCHIVE_SEARCH_SHARD_SIZE") or 0
-        count = search_parts.shard_count(len(pages), shard_size)
-        parts = search_parts.pages_by_shard(pages, count)
-        by_part: dict[int | None, dict[str, list]] = {number: {} for number in [*parts, None]}
-        for name in ARTICLE_LISTS:
-            for article in lists[name]:
-                number = search_parts.shard_of(article.save_as, count) if _in_folder(article.save_as, folder) else None
-                by_part[number].setdefault(name, []).append(article)
-        told(search_index.PartsPlanned(count, parts))
-        try:
-            for number, held in by_part.items():
-                for name in ARTICLE_LISTS:
-                    setattr(generator, name, held.get(name, []))
-                write_articles(write)
-                if number is not None:
-                    changed = generator.settings.get(CHANGED_PAGES, set()).intersection(parts[number])
-                    told(search_index.PartWritten(number, frozenset(changed)))
-        finally:
-            for name, articles in lists.items():
-                setattr(generator, name, articles)
-
-    generator.generate_articles = generate_articles
-
-
-def _in_folder(save_as: str | None, folder: str) -> bool:
-    return bool(save_as) and save_as.startswith(f"{folder}/") and save_as.endswith(".html")

@@ -8,6 +8,7 @@ from pelican.generators import Generator
 from pelican.urlwrappers import URLWrapper
 
 from .. import settings
+from ..incremental import share
 from ..tagging.sources import SourceList, load_sources
 
 
@@ -28,10 +29,7 @@ def is_web_url(url) -> bool:
 
 
 def sources_file(pelican_settings: dict) -> Path:
-    path = Path(settings.get(pelican_settings, "NEWSARCHIVE_SOURCES_FILE"))
-    if not path.is_absolute():
-        path = Path(pelican_settings["PATH"]).parent / path
-    return path
+    return settings.site_path(pelican_settings, "NEWSARCHIVE_SOURCES_FILE")
 
 
 def _source_list(generator) -> SourceList:
@@ -62,6 +60,10 @@ def shared_source(generator, name: str, homepage: str | None, aliases: tuple[str
     if name not in cache:
         cache[name] = Source(name, generator.settings, homepage, aliases)
     return cache[name]
+
+
+# One source object is shared by its articles: a stored article names it, and is given the build's.
+share(Source, name_of=lambda source: (source.name, source.homepage, source.aliases), find=shared_source)
 
 
 class SourcesGenerator(Generator):

@@ -15,16 +15,14 @@ import logging
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import SimpleNamespace
 
 from markdown import Markdown
-from pelican.readers import MarkdownReader
+from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.urlwrappers import Tag
 
 from .. import settings
-from ..incremental import parse_cache
-from ..incremental.compact_fields import unpacked
-from ..incremental.fingerprints import SOURCE_KEY
+from ..incremental import SOURCE_KEY, Kind, Packed, declare, file_key, memo, pack_object, unpacked
+from ..tagging.article import tag_article
 from ..tagging.normalize import normal_key
 from ..tagging.tagger import TagEvidence, Tagger, tagger_for, type_order
 
@@ -35,10 +33,40 @@ UNKNOWN_TYPE = "topic"  # a hand-given tag that neither the taxonomy nor the gaz
 
 
 def taxonomy_folder(pelican_settings: dict) -> Path:
-    path = Path(settings.get(pelican_settings, "NEWSARCHIVE_TAXONOMY"))
-    if not path.is_absolute():
-        path = Path(pelican_settings["PATH"]).parent / path
-    return path
+    return settings.site_path(pelican_settings, "NEWSARCHIVE_TAXONOMY")
+
+
+# What the speed layer may keep of these attributes: the evidence comes from the file, only the
+# article's page shows it, and it is bulky; the tags by type are made from the tags.
+declare("tag_evidence", Kind.PAGE_ONLY | Kind.FROM_FILE | Kind.PACKED)
+declare("tags_by_type", Kind.DERIVED)
+PARSED = "parsed"  # the memo kind of a file's ``Parsed``, keyed by the file's SHA-256
+
+
+@dataclass
+class Parsed:
+    """One article file as the reader makes it, before Pelican's objects: what the speed layer keeps."""
+
+    html: str  # Python-Markdown's output
+    meta: dict  # Markdown's raw metadata: name -> list of strings
+    evidence: Packed  # TagEvidence of every tag, by type then name, packed (kept compressed in memory)
+    tags: list[str] = field(default_factory=list)  # the names of those tags, in that order
+
+
+def parse_text(text: str, pelican_settings: dict) -> Parsed:
+    """What the Markdown reader and the tagger make of one article file's text."""
+    md = Markdown(**pelican_settings["MARKDOWN"])
+    html = md.convert(text)
+    meta = getattr(md, "Meta", {}) or {}
+    exclude = settings.get(pelican_settings, "EXCLUDE_TAGS") or ()
+    evidence = tag_article(text, site_tagger(pelican_settings), exclude)
+    return Parsed(html, meta, pack_object(evidence), [e.name for e in evidence])
+
+
+def parsed_file(raw: bytes, pelican_settings: dict) -> tuple[str, Parsed]:
+    """The file's SHA-256 and what :func:`parse_text` makes of it, kept by the speed layer."""
+    key = file_key(raw)
+    return key, memo(PARSED, key, lambda: parse_text(raw.decode("utf-8"), pelican_settings))
 
 
 TAGGER_FILE = "newsarchive-tagger.pickle"  # in CACHE_PATH, with NEWSARCHIVE_CACHE
@@ -59,34 +87,48 @@ def check_taxonomy(pelican) -> None:
 
 
 class TaggingMarkdownReader(MarkdownReader):
-    """Pelican's Markdown reader, plus automatic tags and hand-given aliases resolved."""
+    """Pelican's Markdown reader, plus automatic tags and hand-given aliases resolved.
+
+    The Markdown and the tags of a file come from :func:`parsed_file` (the speed layer keeps them
+    by the file's hash); the metadata are made of Markdown's as Pelican's ``MarkdownReader`` makes
+    them, with its public parts (``process_metadata``, ``FORMATTED_FIELDS``,
+    ``DUPLICATES_DEFINITIONS_ALLOWED``)."""
 
     def read(self, source_path):
-        """Markdown and tags from the parse cache when the file's bytes are known, else parsed now."""
-        raw = Path(source_path).read_bytes()
-        cache = parse_cache.cache_for(self.settings)
-        key = parse_cache.file_key(raw)
-        parsed = cache.get(key)  # a fresh copy: the reader may change it
-        if parsed is None:
-            parsed = parse_cache.parse_text(raw.decode("utf-8"), self.settings)
-            cache.put(key, parsed)
-        self._source_path = source_path
-        if any(name.lower() in self.settings["FORMATTED_FIELDS"] for name in parsed.meta):
-            self._md = Markdown(**self.settings["MARKDOWN"])  # a formatted field (summary) is Markdown too
-        else:
-            self._md = _NO_MARKDOWN
-        content, metadata = parsed.html, self._parse_metadata(parsed.meta)
+        key, parsed = parsed_file(Path(source_path).read_bytes(), self.settings)
+        content, metadata = parsed.html, self._metadata(parsed.meta, source_path)
         if parsed.tags:
             metadata["tags"] = [Tag(name, self.settings) for name in parsed.tags]
         else:
             metadata.pop("tags", None)
-        metadata["tag_evidence"] = parsed.evidence  # packed: see ``packed.py``
+        metadata["tag_evidence"] = parsed.evidence  # packed: kept compressed until read
         metadata[SOURCE_KEY] = key  # what a page's fingerprint uses for all that comes from the file
         return content, metadata
 
+    def _metadata(self, meta: dict, source_path: str) -> dict:
+        formatted_fields = self.settings["FORMATTED_FIELDS"]
+        md = None
+        if any(name.lower() in formatted_fields for name in meta):  # a formatted field (summary) is Markdown too
+            md = Markdown(**self.settings["MARKDOWN"])
+            md.preprocessors.deregister("meta")
+        output = {}
+        for name, value in meta.items():
+            name = name.lower()
+            if name in formatted_fields:
+                md.reset()
+                output[name] = self.process_metadata(name, md.convert("\n".join(value)))
+            elif not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True):
+                if len(value) > 1:
+                    _reader_logger.warning("Duplicate definition of `%s` for %s. Using first one.", name, source_path)
+                output[name] = self.process_metadata(name, value[0])
+            elif len(value) > 1:
+                output[name] = self.process_metadata(name, value)
+            else:
+                output[name] = self.process_metadata(name, value[0])
+        return output
 
-# What ``_parse_metadata`` needs of a Markdown instance when no field is Markdown-formatted.
-_NO_MARKDOWN = SimpleNamespace(preprocessors=SimpleNamespace(deregister=lambda name, strict=True: None))
+
+_reader_logger = logging.getLogger("pelican.readers")  # where Pelican's reader says the same
 
 
 def use_tagging_reader(readers) -> None:

@@ -13,7 +13,7 @@ With relative URLs each depth of page has its own ``SITEURL`` (".", "..", "../..
 is kept once for all of them, rendered with a placeholder that each call replaces by its
 ``SITEURL``, escaped as ``{{ SITEURL }}`` would print it. So the partial may print ``SITEURL``
 and test whether it is empty (an empty one has its own copy), but not compute with it.
-Whether a list page is rendered at all is decided before (``unchanged.py``), from the
+Whether a list page is rendered at all is decided before (the speed layer's linking writer), from the
 fingerprint of the articles it lists.
 """
 
@@ -24,8 +24,11 @@ import secrets
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
+from ..incremental import renders_template
+
 TEASER_TEMPLATE = "partials/teaser.html"
 TEASER_FUNCTION = "teaser"  # its name in templates
+renders_template(TEASER_FUNCTION, TEASER_TEMPLATE)  # a page's fingerprint follows it as an include
 
 # (id(article), heading, SITEURL or the placeholder) -> (article, markup); the article is kept
 # so that its id stays its own
