@@ -45,10 +45,12 @@ golden: $(INSTALLED)  ## rebuild the sample site and store it as the expected tr
 
 test: $(INSTALLED) axe  ## the whole test suite (browser tests need chromium and chromium-driver)
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/lint-imports
 
 N ?= 10000
 ROUNDS ?= 2
