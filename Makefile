@@ -3,19 +3,26 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 PORT ?= 8000
 # What the targets below need installed first; `make site INSTALLED=` uses the venv as it is.
 INSTALLED ?= $(STAMP)
 
-.PHONY: install site content build publish serve test lint clean golden axe bench
+.PHONY: install install-test site content build publish serve test test-lowest lint clean golden axe bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet -e .
 	touch $(STAMP)
 
-install: $(STAMP)  ## create .venv and install newsarchive with its test tools
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(TEST_STAMP)
+
+install: $(STAMP)  ## create .venv and install newsarchive (what a site needs, no test tools)
+
+install-test: $(TEST_STAMP)  ## add the test tools to .venv
 
 content: $(INSTALLED)  ## import the sample digests into content/
 	$(BIN)/newsarchive import digests/*.txt
@@ -40,15 +47,17 @@ $(AXE_DIR)/node_modules/axe-core/axe.min.js:
 	mkdir -p $(AXE_DIR)
 	npm install --prefix $(AXE_DIR) --no-save --no-audit --no-fund axe-core@4
 
-golden: $(INSTALLED)  ## rebuild the sample site and store it as the expected tree of the golden test
+TESTED ?= $(TEST_STAMP)
+
+golden: $(TESTED)  ## rebuild the sample site and store it as the expected tree of the golden test
 	NEWSARCHIVE_REFRESH_GOLDEN=1 $(BIN)/pytest -q tests/functional/test_golden.py
 
-test: $(INSTALLED) axe  ## the whole test suite (browser tests need chromium and chromium-driver)
+test: $(TESTED) axe  ## the whole test suite (browser tests need chromium and chromium-driver)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/lint-imports
 	$(BIN)/pytest
 
-lint: $(INSTALLED)
+lint: $(TESTED)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/lint-imports
 
@@ -56,6 +65,16 @@ N ?= 10000
 ROUNDS ?= 2
 bench: $(INSTALLED)  ## newsarchive vs plain Pelican on N generated articles (N=1000, ROUNDS=1 to change)
 	$(BIN)/python -m benchmarks.bench --articles $(N) --rounds $(ROUNDS)
+
+LOWEST ?= .cache/venv-lowest
+UV ?= .cache/uv/bin/uv
+test-lowest:  ## install the lowest versions pyproject.toml allows (uv --resolution lowest-direct) and run a smoke subset
+	test -x $(UV) || ($(PYTHON) -m venv .cache/uv && .cache/uv/bin/pip install --quiet uv)
+	rm -rf $(LOWEST)
+	$(UV) venv --quiet --python $(PYTHON) $(LOWEST)
+	VIRTUAL_ENV=$(LOWEST) $(UV) pip install --quiet --resolution lowest-direct -e ".[test]"
+	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider tests/test_cli.py tests/inputs tests/digest \
+		tests/functional/test_site_pages.py tests/build/test_output_safety.py -k "not two_builds and not killing"
 
 clean:  ## remove built output and caches (keeps .venv and content/)
 	rm -rf output cache .pytest_cache test-artifacts

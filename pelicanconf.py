@@ -14,7 +14,7 @@ STATIC_PATHS = []
 OUTPUT_PATH = "output"
 DELETE_OUTPUT_DIRECTORY = True
 
-THEME = "theme"
+# THEME: newsarchive's own theme (the package carries it) unless set; `newsarchive theme copy` copies it here
 PLUGINS = ["newsarchive.plugin"]
 
 # Article files are escaped for exactly these Markdown settings (see newsarchive/escape.py).

@@ -17,7 +17,7 @@ from newsarchive.tagging.sources import SourceList, load_sources
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DIGESTS = REPO.parent / "shared" / "digests"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
-SITE_FILES = ("pelicanconf.py", "publishconf.py", "theme", "taxonomy")
+SITE_FILES = ("pelicanconf.py", "publishconf.py", "taxonomy")
 
 
 @pytest.fixture(scope="session")
@@ -61,6 +61,16 @@ def make_site(root: Path) -> Path:
         else:
             shutil.copy(source, root / name)
     return root
+
+
+def copy_theme(root: Path) -> Path:
+    """The packaged theme copied into the site and named in its settings (`newsarchive theme copy`), to edit."""
+    from newsarchive.packaged import THEME
+
+    shutil.copytree(THEME, root / "theme")
+    with open(root / "pelicanconf.py", "a", encoding="utf-8") as settings:
+        settings.write('\nTHEME = "theme"\n')
+    return root / "theme"
 
 
 @dataclass

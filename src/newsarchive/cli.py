@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -39,8 +39,35 @@ NoWaitOption = Annotated[
     typer.Option("--no-wait", help="When another build or import of this site is running, exit 1 instead of waiting."),
 ]
 TaxonomyOption = Annotated[
-    Path, typer.Option("--taxonomy", help="Folder with tags.yaml and sources.yaml.", file_okay=False)
+    Path | None,
+    typer.Option("--taxonomy", help="Folder with tags.yaml and sources.yaml [default: taxonomy].", file_okay=False),
 ]
+SETTINGS_FILE = "pelicanconf.py"
+
+
+def _usage_error(message: str) -> NoReturn:
+    err.print(message, markup=False)
+    raise typer.Exit(2)
+
+
+def _require_site(what: str) -> None:
+    """Commands that read or write a site run in its folder (the one with pelicanconf.py)."""
+    if not Path(SETTINGS_FILE).is_file():
+        _usage_error(f"{Path.cwd()}: error: not a newsarchive site here (no {SETTINGS_FILE}): run `newsarchive "
+                     f"init FOLDER` to start an archive, or {what} from an archive's folder")
+
+
+def _taxonomy(given: Path | None, problems: Problems) -> Path:
+    """The taxonomy folder: one named with --taxonomy must exist; a missing default one is a warning."""
+    if given is not None:
+        if not given.is_dir():
+            _usage_error(f"{given}: error: no such taxonomy folder (it holds tags.yaml and sources.yaml)")
+        return given
+    folder = Path("taxonomy")
+    if not folder.is_dir():
+        problems.warn(str(folder), 0, "no taxonomy folder here: no curated tags or sources (places still come from "
+                                      "the gazetteer); `newsarchive init` writes one with examples")
+    return folder
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -61,24 +88,26 @@ def _locked(site: Path, command: str, no_wait: bool) -> Iterator[None]:
         with site_lock(site, command, wait=not no_wait, announce=lambda m: err.print(m, markup=False)):
             yield
     except SiteBusy as exc:
-        err.print(str(exc), markup=False)
+        err.print(f"{site}: error: {exc}", markup=False)
         raise typer.Exit(1) from None
 
 
-def _finish(problems: Problems, strict: bool, summary: str | None = None) -> None:
+def _finish(problems: Problems, strict: bool, summary: str | None = None, code: int | None = None) -> None:
     """Print every problem, then the one-line summary, and exit with the code they call for."""
     problems.print(sys.stderr)
     if summary:
         err.print(summary, markup=False)
-    raise typer.Exit(problems.exit_code(strict))
+    raise typer.Exit(problems.exit_code(strict) if code is None else code)
 
 
 @app.command("import")
 def import_command(
     digests: DigestArgs,
-    content: Annotated[Path, typer.Option("--content", help="Folder to write articles into.", file_okay=False)] = Path(
-        "content"
-    ),
+    content: Annotated[
+        Path | None,
+        typer.Option("--content", help="Folder to write articles into [default: content, in an archive's folder].",
+                     file_okay=False),
+    ] = None,
     digest_date: Annotated[
         str | None,
         typer.Option("--date", help="The date the digests were collected (YYYY-MM-DD): an upper bound for dates."),
@@ -92,8 +121,14 @@ def import_command(
     from .importer import import_digests
     from .tagging.sources import load_sources
 
+    if content is None:
+        _require_site("pass --content FOLDER, or run it")
+        content = Path("content")
     collected = _parse_date(digest_date)
+    found = Problems()
+    taxonomy = _taxonomy(taxonomy, found)
     sources = load_sources(taxonomy / "sources.yaml")
+    sources.problems[:0] = found.items
     total = len(digests)
 
     def progress(path: Path, result: DigestResult) -> None:
@@ -111,12 +146,15 @@ def import_command(
 
 
 @app.command()
-def check(digests: DigestArgs, taxonomy: TaxonomyOption = Path("taxonomy"), strict: StrictOption = False) -> None:
+def check(digests: DigestArgs, taxonomy: TaxonomyOption = None, strict: StrictOption = False) -> None:
     """Read the inputs (any kind) and report every problem; write nothing."""
     from .importer import check_digests
     from .tagging.sources import load_sources
 
+    found = Problems()
+    taxonomy = _taxonomy(taxonomy, found)
     count, problems = check_digests(digests, Path.cwd(), load_sources(taxonomy / "sources.yaml"))
+    problems.items[:0] = found.items
     counts = f"{len(problems.errors)} errors, {len(problems.warnings)} warnings"
     summary = f"{count} articles in {len(digests)} inputs; {counts}"
     _finish(problems, strict, summary)
@@ -135,26 +173,42 @@ def build(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress lines on stderr: only problems and the summary.")
     ] = False,
+    keep_going: Annotated[
+        bool,
+        typer.Option("--keep-going", help="Publish the site even when the build reports errors (a partial site)."),
+    ] = False,
+    output_clean: Annotated[
+        bool,
+        typer.Option(
+            "--output-clean",
+            help="Let the build replace an output folder that is not empty and was not made by newsarchive "
+            "(never one of the site's own folders).",
+        ),
+    ] = False,
+    no_wait: NoWaitOption = False,
 ) -> None:
     """Build the static site from content/ with Pelican, saying on stderr what it is doing."""
     from . import progress
     from .build import build_site
 
-    settings_file = settings or Path("publishconf.py" if publish else "pelicanconf.py")
-    if not settings_file.exists():
-        err.print(f"{settings_file}: no such settings file (run from the site folder)", markup=False)
-        raise typer.Exit(2)
+    if settings is None:
+        _require_site("run it")
+    settings_file = settings or Path("publishconf.py" if publish else SETTINGS_FILE)
+    if not settings_file.is_file():
+        _usage_error(f"{settings_file}: error: no such settings file")
     progress.show(None if quiet else progress.Progress())
     try:
-        report = build_site(settings_file, output, force=force, load_shared=False)
+        report = build_site(settings_file, output, force=force, load_shared=False, keep_going=keep_going,
+                            output_clean=output_clean, wait=not no_wait,
+                            announce=lambda message: err.print(message, markup=False))
     finally:
         progress.show(None)
-    _finish(report.problems, strict=False, summary=report.describe())
+    _finish(report.problems, strict=False, summary=report.describe(), code=report.exit_code())
 
 
 @app.command()
 def serve(
-    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 8000,
+    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1 (1-65535).", min=1, max=65535)] = 8000,
     output: Annotated[Path, typer.Option("--output", help="Folder to serve.", file_okay=False)] = Path("output"),
 ) -> None:
     """Serve the built site at http://127.0.0.1:PORT/."""
@@ -163,7 +217,61 @@ def serve(
     if not output.is_dir():
         err.print(f"{output}: no built site here; run 'newsarchive build' first", markup=False)
         raise typer.Exit(1)
-    serve_site(output, port, announce=lambda url: err.print(f"Serving {output} at {url} (Ctrl-C to stop)"))
+    try:
+        serve_site(output, port, announce=lambda url: err.print(f"Serving {output} at {url} (Ctrl-C to stop)"))
+    except OSError as exc:
+        err.print(f"127.0.0.1:{port}: error: cannot serve on this port: {exc.strerror or exc}; "
+                  "try another --port", markup=False)
+        raise typer.Exit(1) from None
+    err.print("stopped", markup=False)
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="The new archive's folder (made if missing; must be empty).")],
+    name: Annotated[str | None, typer.Option("--name", help="The archive's name [default: the folder's name].")] = None,
+    url: Annotated[str, typer.Option("--url", help="The address it will be published at.")] = "",
+    language: Annotated[str, typer.Option("--language", help="Its language, as a code such as en or fr.")] = "en",
+    force: Annotated[
+        bool, typer.Option("--force", help="In a folder that is not empty: add the missing files, overwrite none.")
+    ] = False,
+) -> None:
+    """Start an archive: settings, a commented taxonomy, digests/ and content/, ready to import and build."""
+    from .init_site import DEFAULT_URL, InitRefused, init_site
+
+    try:
+        result = init_site(folder, name or folder.resolve().name, url or DEFAULT_URL, language, force)
+    except InitRefused as exc:
+        _usage_error(str(exc))
+    for written in result.written:
+        print(f"wrote {folder / written}")
+    for kept in result.kept:
+        print(f"kept {folder / kept} (already there)")
+    if not url:
+        err.print(f"{folder / 'publishconf.py'}: warning: SITEURL is the example address {DEFAULT_URL}; set it (or "
+                  "--url) before you publish", markup=False)
+    err.print(f"Next: cd {folder}, put digests in digests/, then `newsarchive import digests/*` and "
+              "`newsarchive build`", markup=False)
+
+
+theme_app = typer.Typer(help="The site's theme.", no_args_is_help=True)
+app.add_typer(theme_app, name="theme")
+
+
+@theme_app.command("copy")
+def theme_copy(
+    target: Annotated[Path, typer.Argument(help="Where to put the copy.")] = Path("theme"),
+) -> None:
+    """Copy the packaged theme into this archive, to change it; then set THEME = "theme" in pelicanconf.py."""
+    import shutil
+
+    from .packaged import THEME
+
+    if target.exists():
+        _usage_error(f"{target}: error: already exists; the theme is copied only into a new folder")
+    shutil.copytree(THEME, target)
+    err.print(f"copied the theme into {target}/; set THEME = {str(target)!r} in pelicanconf.py to use it",
+              markup=False)
 
 
 tags_app = typer.Typer(help="Inspect the automatic tags.", no_args_is_help=True)
@@ -176,15 +284,15 @@ def tags_explain(
         list[Path],
         typer.Argument(help="Article Markdown files.", exists=True, dir_okay=False, readable=True, show_default=False),
     ],
-    taxonomy: TaxonomyOption = Path("taxonomy"),
+    taxonomy: TaxonomyOption = None,
 ) -> None:
     """Print each tag of ARTICLES with its type and the lines that gave it."""
     from .tagging.article import tag_article
     from .tagging.explain import explain
     from .tagging.tagger import tagger_for
 
-    tagger = tagger_for(taxonomy)
     problems = Problems()
+    tagger = tagger_for(_taxonomy(taxonomy, problems))
     problems.extend(tagger.taxonomy.problems)
     for path in articles:
         evidence = tag_article(path.read_text(encoding="utf-8"), tagger)

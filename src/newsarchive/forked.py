@@ -14,10 +14,13 @@ when the article pages are written, and the parent starts the search index besid
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 import traceback
 from collections.abc import Callable
 from typing import TypeVar
+
+from .parent_death import die_with_parent
 
 T = TypeVar("T")
 
@@ -51,7 +54,7 @@ def call_forked(function: Callable[..., T], *args, on_note: Callable[[object], N
             _noting = outer  # a step run inside another one: the outer step's notes go on
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(sending, function, args), daemon=False)
+    process = context.Process(target=_child, args=(sending, function, args, os.getpid()), daemon=False)
     process.start()
     sending.close()
     kind, value = _FAILED, None
@@ -72,8 +75,9 @@ def call_forked(function: Callable[..., T], *args, on_note: Callable[[object], N
     return value
 
 
-def _child(sending, function, args) -> None:
+def _child(sending, function, args, parent: int) -> None:
     global _noting
+    die_with_parent(parent)
     _noting = lambda value: sending.send((_NOTE, value))  # noqa: E731
     try:
         result = (_DONE, function(*args))

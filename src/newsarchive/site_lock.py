@@ -27,7 +27,8 @@ POLL_SECONDS = 0.2
 
 
 class SiteBusy(RuntimeError):
-    """Another build or import holds the site's lock and the caller asked not to wait."""
+    """Another build or import holds the site's lock and the caller asked not to wait (or gave up);
+    ``str()`` says which run holds it, without the site's path."""
 
 
 @dataclass(frozen=True)
@@ -65,11 +66,11 @@ def site_lock(
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        waiting = f"{site}: another run holds this site: {_holder_text(site)}"
+        waiting = f"another run holds this site: {_holder_text(site)}"
         if not wait:
             raise SiteBusy(f"{waiting}; not waiting (--no-wait)") from None
         if announce is not None:
-            announce(f"{waiting}; waiting for it to end")
+            announce(f"{site}: {waiting}; waiting for it to end")
         deadline = None if timeout is None else time.monotonic() + timeout
         while True:
             try:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import REPO, make_site
+from ..conftest import REPO, copy_theme, make_site
 
 pytestmark = pytest.mark.slow
 NEWSARCHIVE = str(Path(sys.executable).with_name("newsarchive"))
@@ -66,13 +66,15 @@ def test_a_failed_build_leaves_the_previous_output_untouched(sample_root, tmp_pa
     shutil.copytree(sample_root, root)
     assert build(root).returncode == 0
     before = {p.relative_to(root / "output"): p.read_bytes() for p in (root / "output").rglob("*") if p.is_file()}
-    template = root / "theme" / "templates" / "article.html"
+    template = copy_theme(root) / "templates" / "article.html"
     broken = template.read_text().replace("{% block content %}", "{% block content %}{{ no_such_function() }}", 1)
     assert "no_such_function" in broken
     template.write_text(broken)
     failed = build(root)
     assert failed.returncode == 1
-    assert "build failed" in failed.stderr and "the previous site was left as it was" in failed.stderr
+    line = broken.split("\n").index(next(t for t in broken.split("\n") if "no_such_function" in t)) + 1
+    assert f"theme/templates/article.html:{line}: error: template error: UndefinedError" in failed.stderr
+    assert "the previous site was left as it was" in failed.stderr
     after = {p.relative_to(root / "output"): p.read_bytes() for p in (root / "output").rglob("*") if p.is_file()}
     assert after == before
     assert not list(root.glob(".output.*")), "no staging folder is left behind"

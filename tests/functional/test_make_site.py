@@ -13,7 +13,7 @@ from newsarchive.content import read_article_file
 
 from ..conftest import REPO
 
-COPIED = ("Makefile", "pyproject.toml", "pelicanconf.py", "publishconf.py", "digests", "taxonomy", "theme")
+COPIED = ("Makefile", "pyproject.toml", "pelicanconf.py", "publishconf.py", "digests", "taxonomy")
 
 
 @pytest.fixture(scope="module")

@@ -51,6 +51,9 @@ def sample_records() -> list[WarcRecord]:
 
 @pytest.fixture
 def site(tmp_path) -> Path:
-    """A site folder holding a copy of tests/data/inputs as inputs/."""
+    """A site folder (settings and taxonomy) holding a copy of tests/data/inputs as inputs/."""
+    from ..conftest import make_site
+
+    make_site(tmp_path)
     shutil.copytree(INPUTS, tmp_path / "inputs")
     return tmp_path

@@ -8,15 +8,14 @@ import pytest
 from jinja2 import Environment, FileSystemLoader
 
 from newsarchive.incremental.fingerprints import template_use
+from newsarchive.packaged import TEMPLATES
 from newsarchive.site import teasers
-
-from ..conftest import REPO
 
 
 @pytest.fixture()
 def environment():
     teasers.forget()
-    made = Environment(loader=FileSystemLoader(str(REPO / "theme" / "templates")), autoescape=True)
+    made = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True)
     teasers.install(SimpleNamespace(env=made))
     yield made
     teasers.forget()

@@ -99,7 +99,10 @@ def test_a_build_reports_taxonomy_problems_and_uses_header_tags(tmp_path, monkey
     monkeypatch.chdir(root)
     report = build_site(root / "pelicanconf.py")
     messages = [str(p) for p in report.problems.errors]
-    assert any("tags.yaml:5: tag 'Aleppo' has type 'town'" in m for m in messages), messages
+    assert any("tags.yaml:5: error: tag 'Aleppo' has type 'town'" in m for m in messages), messages
+    assert not report.published and not (root / "output").exists(), "a build with errors publishes nothing"
+    report = build_site(root / "pelicanconf.py", keep_going=True)
+    assert report.published and report.problems.errors
     tags = json.loads((root / "output" / "tags.json").read_text(encoding="utf-8"))
     assert [(t["name"], t["type"], t["aliases"]) for t in tags] == [
         ("Flooding", "topic", []),  # a hand-given tag the taxonomy does not know; Syria excluded

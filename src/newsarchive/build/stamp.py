@@ -22,6 +22,7 @@ from .. import settings as plugin_settings
 from ..code_digest import PACKAGE, code_digest
 from ..files import write_atomically
 from ..incremental import file_state
+from ..output_folder import MARK
 
 STAMP = "newsarchive-build.json"
 _PRIVATE = ("OUTPUT_PATH",)  # set by build_site for one build only
@@ -91,9 +92,13 @@ def environment_digest(settings: dict) -> str | None:
 
 
 def _listing(output: Path) -> dict[str, list[int] | None]:
+    """Every file of ``output`` with its state, but the mark that says a build made it (an adopted
+    output is marked without being built again)."""
     found = {}
     for folder, _, files in os.walk(output):
         for name in files:
+            if name == MARK and folder == str(output):
+                continue
             found[os.path.relpath(os.path.join(folder, name), output)] = file_state(os.path.join(folder, name))
     return found
 

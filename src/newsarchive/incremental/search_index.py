@@ -10,6 +10,7 @@ pages Pagefind does not read; the parts left when Pelican has finished run on ev
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import progress
+from ..parent_death import pdeathsig_preexec
 from ..problems import Problems
 from . import search_parts
 
@@ -40,8 +42,21 @@ def pagefind_command(output: Path, glob: str | None = None, bundle: Path | None 
     The bundle goes to ``output/pagefind/``, or to ``bundle`` when given (a part of the index).
     """
     where = ["--output-path", str(bundle)] if bundle else ["--output-subdir", BUNDLE_DIR]
-    command = [sys.executable, "-m", "pagefind", "--site", str(output), *where, "--quiet"]
+    command = [*_pagefind_program(), "--site", str(output), *where, "--quiet"]
     return command + ["--glob", glob] if glob else command
+
+
+@functools.cache
+def _pagefind_program() -> list[str]:
+    """The Pagefind binary itself, so that it is the build's own child (killed with it, see
+    :mod:`.parent_death`); ``python -m pagefind`` where the wheel's binary cannot be found."""
+    try:
+        from pagefind.service import get_executable
+
+        found = get_executable()
+    except Exception:  # noqa: BLE001 - any failure: the wrapper finds it or says why
+        found = None
+    return [str(found)] if found is not None and Path(found).is_file() else [sys.executable, "-m", "pagefind"]
 
 
 def article_pages_glob(article_save_as: str) -> str | None:
@@ -353,7 +368,8 @@ def index_site(
     """
     where = str(shown_as or output)
     try:
-        run = subprocess.run(pagefind_command(output, glob, bundle), capture_output=True, text=True, check=False)
+        run = subprocess.run(pagefind_command(output, glob, bundle), capture_output=True, text=True, check=False,
+                             preexec_fn=pdeathsig_preexec())  # noqa: PLW1509 - prctl only, looked up before
     except OSError as exc:
         problems.error(where, 0, f"search index not built: could not run Pagefind ({exc})")
         return False

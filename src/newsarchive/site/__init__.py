@@ -21,6 +21,7 @@ from . import (
     cluster_pages,
     header_fields,
     ordering,
+    output_guard,
     provenance_entries,
     published_dates,
     read_ahead,  # noqa: F401 - declares the prefill pool's work
@@ -36,6 +37,8 @@ from . import (
 
 CONNECTIONS = [
     # read: settings, readers, each article read and made
+    Connection(Stage.READ, "initialized", output_guard.check_output_folder, Order.FIRST,
+               "first of all: nothing may touch an output folder that a build did not make"),
     Connection(Stage.READ, "initialized", settings.apply_defaults, Order.FIRST,
                "every other receiver reads the settings with their defaults"),
     Connection(Stage.READ, "initialized", sitemap.start),

@@ -1,0 +1,317 @@
+"""The ``newsarchive`` command line: parses options, calls the modules, sets the exit code."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .problems import Problems
+
+if TYPE_CHECKING:  # the commands import what they use: `newsarchive build` stays small beside Pelican's process
+    from .digest.read import DigestResult
+
+app = typer.Typer(
+    help="Turn plain-text news digests into a browsable, searchable static archive.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DigestArgs = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Digests (.txt), saved HTML pages, RSS/Atom feeds, WARC files.",
+        exists=True, dir_okay=False, readable=True, show_default=False,
+    ),
+]
+StrictOption = Annotated[bool, typer.Option("--strict", help="Treat warnings as failures (exit 1).")]
+NoWaitOption = Annotated[
+    bool,
+    typer.Option("--no-wait", help="When another build or import of this site is running, exit 1 instead of waiting."),
+]
+TaxonomyOption = Annotated[
+    Path | None,
+    typer.Option("--taxonomy", help="Folder with tags.yaml and sources.yaml [default: taxonomy].", file_okay=False),
+]
+SETTINGS_FILE = "pelicanconf.py"
+
+
+def _usage_error(message: str) -> NoReturn:
+    err.print(message, markup=False)
+    raise typer.Exit(2)
+
+
+def _require_site(what: str) -> None:
+    """Commands that read or write a site run in its folder (the one with pelicanconf.py)."""
+    if not Path(SETTINGS_FILE).is_file():
+        _usage_error(f"{Path.cwd()}: error: not a newsarchive site here (no {SETTINGS_FILE}): run `newsarchive "
+                     f"init FOLDER` to start an archive, or {what} from an archive's folder")
+
+
+def _taxonomy(given: Path | None, problems: Problems) -> Path:
+    """The taxonomy folder: one named with --taxonomy must exist; a missing default one is a warning."""
+    if given is not None:
+        if not given.is_dir():
+            _usage_error(f"{given}: error: no such taxonomy folder (it holds tags.yaml and sources.yaml)")
+        return given
+    folder = Path("taxonomy")
+    if not folder.is_dir():
+        problems.warn(str(folder), 0, "no taxonomy folder here: no curated tags or sources (places still come from "
+                                      "the gazetteer); `newsarchive init` writes one with examples")
+    return folder
+
+
+def _parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date written YYYY-MM-DD") from None
+
+
+@contextmanager
+def _locked(site: Path, command: str, no_wait: bool) -> Iterator[None]:
+    """Hold the site's lock (one build or import at a time); exit 1 if busy and ``no_wait``."""
+    from .site_lock import SiteBusy, site_lock
+
+    try:
+        with site_lock(site, command, wait=not no_wait, announce=lambda m: err.print(m, markup=False)):
+            yield
+    except SiteBusy as exc:
+        err.print(f"{site}: error: {exc}", markup=False)
+        raise typer.Exit(1) from None
+
+
+def _finish(problems: Problems, strict: bool, summary: str | None = None, code: int | None = None) -> None:
+    """Print every problem, then the one-line summary, and exit with the code they call for."""
+    problems.print(sys.stderr)
+    if summary:
+        err.print(summary, markup=False)
+    raise typer.Exit(problems.exit_code(strict) if code is None else code)
+
+
+@app.command("import")
+def import_command(
+    digests: DigestArgs,
+    content: Annotated[
+        Path | None,
+        typer.Option("--content", help="Folder to write articles into [default: content, in an archive's folder].",
+                     file_okay=False),
+    ] = None,
+    digest_date: Annotated[
+        str | None,
+        typer.Option("--date", help="The date the digests were collected (YYYY-MM-DD): an upper bound for dates."),
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Parse and report, write nothing.")] = False,
+    taxonomy: TaxonomyOption = Path("taxonomy"),
+    strict: StrictOption = False,
+    no_wait: NoWaitOption = False,
+) -> None:
+    """Import digests, HTML pages, feeds and WARC files into CONTENT, one Markdown file per article."""
+    from .importer import import_digests
+    from .tagging.sources import load_sources
+
+    if content is None:
+        _require_site("pass --content FOLDER, or run it")
+        content = Path("content")
+    collected = _parse_date(digest_date)
+    found = Problems()
+    taxonomy = _taxonomy(taxonomy, found)
+    sources = load_sources(taxonomy / "sources.yaml")
+    sources.problems[:0] = found.items
+    total = len(digests)
+
+    def progress(path: Path, result: DigestResult) -> None:
+        done = progress.count = getattr(progress, "count", 0) + 1
+        err.print(f"[{done}/{total}] {path}: {len(result.articles)} articles", markup=False)
+
+    with _locked(Path.cwd(), "import", no_wait):
+        summary = import_digests(
+            digests, content, Path.cwd(), sources, digest_date=collected, dry_run=dry_run, on_progress=progress
+        )
+    if dry_run:
+        for path in summary.changes:
+            print(f"would write {path}")
+    _finish(summary.problems, strict, summary.describe(dry_run))
+
+
+@app.command()
+def check(digests: DigestArgs, taxonomy: TaxonomyOption = None, strict: StrictOption = False) -> None:
+    """Read the inputs (any kind) and report every problem; write nothing."""
+    from .importer import check_digests
+    from .tagging.sources import load_sources
+
+    found = Problems()
+    taxonomy = _taxonomy(taxonomy, found)
+    count, problems = check_digests(digests, Path.cwd(), load_sources(taxonomy / "sources.yaml"))
+    problems.items[:0] = found.items
+    counts = f"{len(problems.errors)} errors, {len(problems.warnings)} warnings"
+    summary = f"{count} articles in {len(digests)} inputs; {counts}"
+    _finish(problems, strict, summary)
+
+
+@app.command()
+def build(
+    publish: Annotated[bool, typer.Option("--publish", help="Use publishconf.py (absolute URLs, feeds).")] = False,
+    output: Annotated[Path | None, typer.Option("--output", help="Folder to write the site into.")] = None,
+    settings: Annotated[
+        Path | None, typer.Option("--settings", help="Pelican settings file (default pelicanconf.py).")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Build even when no input changed since the last build.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress lines on stderr: only problems and the summary.")
+    ] = False,
+    keep_going: Annotated[
+        bool,
+        typer.Option("--keep-going", help="Publish the site even when the build reports errors (a partial site)."),
+    ] = False,
+    output_clean: Annotated[
+        bool,
+        typer.Option(
+            "--output-clean",
+            help="Let the build replace an output folder that is not empty and was not made by newsarchive "
+            "(never one of the site's own folders).",
+        ),
+    ] = False,
+    no_wait: NoWaitOption = False,
+) -> None:
+    """Build the static site from content/ with Pelican, saying on stderr what it is doing."""
+    from . import progress
+    from .build import build_site
+
+    if settings is None:
+        _require_site("run it")
+    settings_file = settings or Path("publishconf.py" if publish else SETTINGS_FILE)
+    if not settings_file.is_file():
+        _usage_error(f"{settings_file}: error: no such settings file")
+    progress.show(None if quiet else progress.Progress())
+    try:
+        report = build_site(settings_file, output, force=force, load_shared=False, keep_going=keep_going,
+                            output_clean=output_clean, wait=not no_wait,
+                            announce=lambda message: err.print(message, markup=False))
+    finally:
+        progress.show(None)
+    _finish(report.problems, strict=False, summary=report.describe(), code=report.exit_code())
+
+
+@app.command()
+def serve(
+    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1 (1-65535).", min=1, max=65535)] = 8000,
+    output: Annotated[Path, typer.Option("--output", help="Folder to serve.", file_okay=False)] = Path("output"),
+) -> None:
+    """Serve the built site at http://127.0.0.1:PORT/."""
+    from .build import serve_site
+
+    if not output.is_dir():
+        err.print(f"{output}: no built site here; run 'newsarchive build' first", markup=False)
+        raise typer.Exit(1)
+    try:
+        serve_site(output, port, announce=lambda url: err.print(f"Serving {output} at {url} (Ctrl-C to stop)"))
+    except OSError as exc:
+        err.print(f"127.0.0.1:{port}: error: cannot serve on this port: {exc.strerror or exc}; "
+                  "try another --port", markup=False)
+        raise typer.Exit(1) from None
+    err.print("stopped", markup=False)
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="The new archive's folder (made if missing; must be empty).")],
+    name: Annotated[str | None, typer.Option("--name", help="The archive's name [default: the folder's name].")] = None,
+    url: Annotated[str, typer.Option("--url", help="The address it will be published at.")] = "",
+    language: Annotated[str, typer.Option("--language", help="Its language, as a code such as en or fr.")] = "en",
+    force: Annotated[
+        bool, typer.Option("--force", help="In a folder that is not empty: add the missing files, overwrite none.")
+    ] = False,
+) -> None:
+    """Start an archive: settings, a commented taxonomy, digests/ and content/, ready to import and build."""
+    from .init_site import DEFAULT_URL, InitRefused, init_site
+
+    try:
+        result = init_site(folder, name or folder.resolve().name, url or DEFAULT_URL, language, force)
+    except InitRefused as exc:
+        _usage_error(str(exc))
+    for written in result.written:
+        print(f"wrote {folder / written}")
+    for kept in result.kept:
+        print(f"kept {folder / kept} (already there)")
+    if not url:
+        err.print(f"{folder / 'publishconf.py'}: warning: SITEURL is the example address {DEFAULT_URL}; set it (or "
+                  "--url) before you publish", markup=False)
+    err.print(f"Next: cd {folder}, put digests in digests/, then `newsarchive import digests/*` and "
+              "`newsarchive build`", markup=False)
+
+
+theme_app = typer.Typer(help="The site's theme.", no_args_is_help=True)
+app.add_typer(theme_app, name="theme")
+
+
+@theme_app.command("copy")
+def theme_copy(
+    target: Annotated[Path, typer.Argument(help="Where to put the copy.")] = Path("theme"),
+) -> None:
+    """Copy the packaged theme into this archive, to change it; then set THEME = "theme" in pelicanconf.py."""
+    import shutil
+
+    from .packaged import THEME
+
+    if target.exists():
+        _usage_error(f"{target}: error: already exists; the theme is copied only into a new folder")
+    shutil.copytree(THEME, target)
+    err.print(f"copied the theme into {target}/; set THEME = {str(target)!r} in pelicanconf.py to use it",
+              markup=False)
+
+
+tags_app = typer.Typer(help="Inspect the automatic tags.", no_args_is_help=True)
+app.add_typer(tags_app, name="tags")
+
+
+@tags_app.command("explain")
+def tags_explain(
+    articles: Annotated[
+        list[Path],
+        typer.Argument(help="Article Markdown files.", exists=True, dir_okay=False, readable=True, show_default=False),
+    ],
+    taxonomy: TaxonomyOption = None,
+) -> None:
+    """Print each tag of ARTICLES with its type and the lines that gave it."""
+    from .tagging.article import tag_article
+    from .tagging.explain import explain
+    from .tagging.tagger import tagger_for
+
+    problems = Problems()
+    tagger = tagger_for(_taxonomy(taxonomy, problems))
+    problems.extend(tagger.taxonomy.problems)
+    for path in articles:
+        evidence = tag_article(path.read_text(encoding="utf-8"), tagger)
+        print(f"{path}: {len(evidence)} tags")
+        for line in explain(evidence):
+            print(line)
+    _finish(problems, strict=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"newsarchive {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Turn plain-text news digests into a browsable, searchable static archive."""

@@ -1,0 +1,1 @@
+"""Reading digests: decode bytes, split into article blocks, parse each block."""

@@ -1,0 +1,1 @@
+"""Tools for researchers comparing coverage: story clusters across sources and reported figures."""

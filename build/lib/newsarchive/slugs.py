@@ -1,0 +1,39 @@
+"""Stable, unique slugs for articles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pelican.utils import slugify
+
+MAX_SLUG_LENGTH = 80
+SLUG_SUBSTITUTIONS = [
+    (r"[^\w\s-]", ""),
+    (r"(?u)\A\s*", ""),
+    (r"(?u)\s*\Z", ""),
+    (r"[-\s]+", "-"),
+]
+
+
+def base_slug(title: str) -> str:
+    """ASCII slug of a title, cut at a word boundary; "article" when nothing is left."""
+    slug = slugify(title, regex_subs=SLUG_SUBSTITUTIONS).strip("-_")
+    if len(slug) > MAX_SLUG_LENGTH:
+        slug = slug[:MAX_SLUG_LENGTH].rsplit("-", 1)[0]
+    return slug or "article"
+
+
+def unique_slug(base: str, digest: str, owner_of: Callable[[str], str | None], used: set[str]) -> str:
+    """The first of ``base``, ``base-2``, ... not used in this run nor owned by another digest.
+
+    ``owner_of`` gives, for a slug already in ``content/``, the digest that produced it (None
+    for a free slug), so re-importing a digest gives each of its articles the slug it had before.
+    """
+    number = 1
+    while True:
+        candidate = base if number == 1 else f"{base}-{number}"
+        owner = owner_of(candidate)
+        if candidate not in used and (owner is None or owner == digest):
+            used.add(candidate)
+            return candidate
+        number += 1

@@ -1,0 +1,1 @@
+"""Tags and sources: the curated taxonomy, the gazetteer and the tagger."""

