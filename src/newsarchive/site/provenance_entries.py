@@ -18,8 +18,9 @@ KIND_LABELS = {"digest": "Digest", "html": "HTML page", "feed": "Feed", "warc": 
 
 
 @dataclass(frozen=True)
-class Provenance:
-    """One place the article was found; ``lines`` is a digest's line span, ``record`` any other's."""
+class ProvenanceEntry:
+    """One place the article was found, as its page shows it (``records.Provenance`` is the same place
+    as the import side records it); ``lines`` is a digest's line span, ``record`` any other's."""
 
     digest: str
     lines: str
@@ -50,7 +51,7 @@ def attach_provenance(content) -> None:
     # every place the article was found (``Digest``, ``Digest-2`` ...), the first one
     # also as ``provenance``
     entries = [
-        Provenance(
+        ProvenanceEntry(
             digest=entry.file,
             lines=entry.record or "" if entry.kind is InputKind.DIGEST else "",
             sha256=entry.sha256,

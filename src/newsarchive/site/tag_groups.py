@@ -19,7 +19,9 @@ TYPE_LABELS = {
 
 
 @dataclass
-class TagEntry:
+class TagCount:
+    """A tag in the tags index with its article count and aliases (not the taxonomy's ``TagEntry``)."""
+
     tag: object
     count: int
     aliases: tuple[str, ...] = ()
@@ -33,7 +35,7 @@ class TagGroup:
 
 
 def tag_type(tag) -> str:
-    tag = tag.tag if isinstance(tag, TagEntry) else tag
+    tag = tag.tag if isinstance(tag, TagCount) else tag
     kind = str(getattr(tag, "type", None) or "other").lower()
     return kind if kind in TYPE_LABELS else "other"
 
@@ -55,7 +57,7 @@ def group_tags(tags) -> list[TagGroup]:
 
 
 def _name(item) -> str:
-    return str(item.tag if isinstance(item, TagEntry) else item)
+    return str(item.tag if isinstance(item, TagCount) else item)
 
 
 def article_tag_groups(article) -> list[TagGroup]:
@@ -77,7 +79,7 @@ def build_tag_index(generators) -> None:
         for tag, articles in generator.tags.items():
             count = getattr(tag, "count", None)
             aliases = tuple(getattr(tag, "aliases", None) or ())
-            entries.append(TagEntry(tag, count if isinstance(count, int) else len(articles), aliases))
+            entries.append(TagCount(tag, count if isinstance(count, int) else len(articles), aliases))
         groups = group_tags(entries)
         for group in groups:
             group.tags.sort(key=lambda entry: (str(entry.tag).casefold(), entry.tag.slug))
