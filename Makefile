@@ -63,7 +63,8 @@ lint: $(TESTED)
 
 N ?= 10000
 ROUNDS ?= 2
-bench: $(INSTALLED)  ## newsarchive vs plain Pelican on N generated articles (N=1000, ROUNDS=1 to change)
+bench: $(INSTALLED)  ## newsarchive vs plain Pelican, Pelican + Pagefind, Hugo + Pagefind on N generated articles (N=1000, ROUNDS=1 to change)
+	$(BIN)/pip install --quiet -e ".[bench]"
 	$(BIN)/python -m benchmarks.bench --articles $(N) --rounds $(ROUNDS)
 
 LOWEST ?= .cache/venv-lowest
