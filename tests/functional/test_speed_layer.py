@@ -5,13 +5,17 @@ same pages as the whole plugin."""
 from __future__ import annotations
 
 import filecmp
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from newsarchive.incremental import BUNDLE_DIR, pelican_patches
+from newsarchive.packaged import THEME
 
-from ..conftest import REPO, build_from_digests
+from ..conftest import REPO, build_from_digests, make_site
 
 pytestmark = pytest.mark.slow
 
@@ -54,3 +58,15 @@ def test_another_pelican_version_builds_without_the_patches_and_says_so_once(sam
                                                ("4.13.0", False), ("5.0", False), ("unknown", False)])
 def test_the_patches_fit_only_the_pelican_they_were_tested_against(version, fits):
     assert pelican_patches.enabled(version) is fits
+
+
+def test_plain_pelican_builds_the_search_index_at_the_end_of_its_run(tmp_path):
+    """``newsarchive build``'s parent indexes part by part; under plain ``pelican`` the features index
+    the written output with the speed layer's Pagefind runner, so the search page works there too."""
+    site = make_site(tmp_path / "site")
+    shutil.copytree(REPO / "content", site / "content")
+    done = subprocess.run([sys.executable, "-m", "pelican", "-s", "pelicanconf.py", "-t", str(THEME)], cwd=site,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (site / "output" / BUNDLE_DIR / "pagefind.js").is_file()
+    assert (site / "output" / "search.html").is_file()

@@ -42,14 +42,15 @@ from .search_index import (
     PartsPlanned,
     PartWritten,
     article_pages_glob,
+    build_index,
     pagefind_command,
 )
 from .session import BuildSession, begin, current, file_key, keep, memo
 
 __all__ = [
     "BUNDLE_DIR", "BackgroundIndex", "BuildSession", "IndexRun", "Kind", "NONDETERMINISTIC_DIRS", "Packed",
-    "PageRecords", "PartWritten", "PartsPlanned", "SOURCE_KEY", "article_pages_glob", "begin", "collector_back_on",
-    "current", "declare", "file_key", "file_state", "holds_packed", "keep", "makes_page_data", "memo",
-    "pack_object", "pack_text", "page_data", "pagefind_command", "precompute", "remember_at_read", "remembered",
-    "renders_template", "save_page_records", "share", "unpacked",
+    "PageRecords", "PartWritten", "PartsPlanned", "SOURCE_KEY", "article_pages_glob", "begin", "build_index",
+    "collector_back_on", "current", "declare", "file_key", "file_state", "holds_packed", "keep", "makes_page_data",
+    "memo", "pack_object", "pack_text", "page_data", "pagefind_command", "precompute", "remember_at_read",
+    "remembered", "renders_template", "save_page_records", "share", "unpacked",
 ]

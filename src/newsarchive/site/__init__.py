@@ -70,6 +70,7 @@ CONNECTIONS = [
     # finalize
     Connection(Stage.FINALIZE, "finalized", sitemap.write),
     Connection(Stage.FINALIZE, "finalized", teasers.forget),
+    Connection(Stage.FINALIZE, "finalized", search_data.index_under_plain_pelican),
 ]
 
 

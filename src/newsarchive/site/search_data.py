@@ -1,16 +1,22 @@
 """Search: what each article page tells Pagefind (filters, metadata, sort key) and the search page.
 
-The index itself is built by Pagefind, which the speed layer runs (``newsarchive.incremental``); this
-module puts the data in the pages, where ``partials/search_data.html`` renders it.
+The index itself is built by Pagefind, with the speed layer's runner (``newsarchive.incremental``):
+by ``newsarchive build``'s parent process, part by part as the pages are written, or under plain
+``pelican`` at the end of the run (:func:`index_under_plain_pelican`). This module puts the data
+in the pages, where ``partials/search_data.html`` renders it.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pelican.generators import Generator
 
 from .. import settings
+from ..incremental import IndexRun, build_index, current
+from ..problems import Problems
 from .tag_groups import article_tag_groups
 
 UNDATED_YEAR = "Undated"
@@ -74,3 +80,23 @@ class SearchPageGenerator(Generator):
 
 def get_generators(pelican):
     return SearchPageGenerator
+
+
+logger = logging.getLogger("pelican.newsarchive.search")  # under "pelican": a build reports it as a problem
+
+
+def index_under_plain_pelican(pelican_object) -> None:
+    """``finalized``: under plain ``pelican`` the search index is built over the written output, so
+    that the search page works there too; under ``newsarchive build`` (its session says whom to tell
+    of the pages written) the build's parent process builds it, part by part."""
+    pelican_settings = pelican_object.settings
+    session = current()
+    if not settings.get(pelican_settings, "NEWSARCHIVE_SEARCH_INDEX") or (session is not None and session.tell):
+        return
+    problems = Problems()
+    run = IndexRun(output=Path(pelican_object.output_path),
+                   article_save_as=pelican_settings.get("ARTICLE_SAVE_AS") or "",
+                   shard_size=settings.get(pelican_settings, "NEWSARCHIVE_SEARCH_SHARD_SIZE") or 0)
+    if not build_index(run, problems):
+        for problem in problems.items:
+            logger.error("%s", f"{problem.path}: {problem.message}")
