@@ -13,6 +13,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from newsarchive.content import read_header
+
 CONFIG = """baseURL = "https://archive.example.org/"
 languageCode = "en"
 title = "Hugo"
@@ -49,25 +51,19 @@ TERMS = """{{ define "main" }}<h1>{{ .Title }}</h1>
 """
 
 
-def header_and_body(text: str) -> tuple[dict[str, str], str]:
-    """A Pelican article file's header fields (names lower-cased) and its body."""
-    header, _, body = text.partition("\n\n")
-    fields = {}
-    for line in header.splitlines():
-        name, sep, value = line.partition(":")
-        if sep:
-            fields[name.strip().lower()] = value.strip()
-    return fields, body
+def _values(field: str) -> list[str]:
+    """A list field as Pelican splits it: on ``;`` when there is one, else on ``,``."""
+    return [v.strip() for v in field.split(";" if ";" in field else ",") if v.strip()]
 
 
 def hugo_page(text: str) -> str:
-    """The Hugo page of one article file."""
-    fields, body = header_and_body(text)
+    """The Hugo page of one article file (its header read by the one header reader, ``content.read_header``)."""
+    fields, body = read_header(text), text.partition("\n\n")[2]
     front: dict = {"title": fields.get("title", ""), "slug": fields.get("slug", "")}
     if fields.get("date"):
         front["date"] = fields["date"]
     for name in ("tags", "authors"):
-        values = [v.strip() for v in fields.get(name, "").replace(",", ";").split(";") if v.strip()]
+        values = _values(fields.get(name, ""))
         if values:
             front[name] = values
     return f"---\n{json.dumps(front, ensure_ascii=False, indent=1)}\n---\n\n{body}"
