@@ -5,14 +5,15 @@ The features (``newsarchive.site``) ask it for values that may be kept between b
 :func:`precompute`, :func:`page_data`, :func:`renders_template`, :func:`remember_at_read`,
 :func:`share`); they never learn how anything is stored. The build's parent process
 (``newsarchive.build``) gives each run a :class:`BuildSession`, saves the page records after
-the swap and runs Pagefind (:class:`BackgroundIndex`, also what a plain ``pelican`` build
-would use). This module and what it imports load neither Pelican nor the features, so the
+the swap and runs Pagefind (:class:`BackgroundIndex`; under plain ``pelican`` the features run
+:func:`build_index` at the end). This module and what it imports load neither Pelican nor the features, so the
 build's parent stays small; the receivers that join Pelican's run are in ``speed_layer.py``,
 connected by ``newsarchive.plugin``.
 
-Inner modules: ``parse_cache`` (the SQLite store), ``prefill`` (the pool that fills it on every
+Inner modules: ``session`` (the build's session and the memo), ``declarations`` (what the features
+declare), ``parse_cache`` (the SQLite store), ``prefill`` (the pool that fills it on every
 core), ``article_store`` (articles as Pelican made them), ``compact_fields`` (bulky fields kept
-compressed), ``known_urls``, ``first_read``, ``page_data``, ``fingerprints``, ``linking_writer``
+compressed), ``known_urls``, ``first_read``, ``lazy_page_data``, ``fingerprints``, ``linking_writer``
 and ``page_records`` (pages whose inputs did not change are linked, not rendered),
 ``search_index`` and ``search_parts`` (Pagefind, part by part), ``article_lists``, ``memory``,
 and ``pelican_patches``, the only module that touches Pelican's internals.
