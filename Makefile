@@ -54,14 +54,17 @@ golden: $(TESTED)  ## rebuild the sample site and store it as the expected tree 
 
 test: $(TESTED) axe  ## the whole test suite (browser tests need chromium and chromium-driver)
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 lint: $(TESTED)
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/lint-imports
 
 N ?= 10000
 ROUNDS ?= 2
-bench: $(INSTALLED)  ## newsarchive vs plain Pelican on N generated articles (N=1000, ROUNDS=1 to change)
+bench: $(INSTALLED)  ## newsarchive vs plain Pelican, Pelican + Pagefind, Hugo + Pagefind on N generated articles (N=1000, ROUNDS=1 to change)
+	$(BIN)/pip install --quiet -e ".[bench]"
 	$(BIN)/python -m benchmarks.bench --articles $(N) --rounds $(ROUNDS)
 
 LOWEST ?= .cache/venv-lowest

@@ -35,7 +35,7 @@ TAG_URL = "tags/{slug}.html"
 TAG_SAVE_AS = "tags/{slug}.html"
 DEFAULT_PAGINATION = 20
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "author": None, "source": None, "period_archives": None}
-# Sources, archives by year/month/"Undated", sitemap: see newsarchive/plugin/settings.py for all settings.
+# Sources, archives by year/month/"Undated", sitemap: see newsarchive/settings.py for all settings.
 SOURCE_URL = "sources/{slug}.html"
 SOURCE_SAVE_AS = "sources/{slug}.html"
 

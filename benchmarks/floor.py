@@ -60,7 +60,7 @@ def children_cpu_seconds() -> float:
 def pagefind_cpu_seconds(output: Path, glob: str) -> float | None:
     """CPU seconds of one Pagefind run over the pages of ``output`` that ``glob`` matches (its
     bundle goes to a temporary folder); None when Pagefind fails."""
-    from newsarchive.search import pagefind_command
+    from newsarchive.incremental.search_index import pagefind_command
 
     with tempfile.TemporaryDirectory(prefix="floor-pagefind-") as bundle:
         before = children_cpu_seconds()

@@ -2,9 +2,12 @@
 
 import hashlib
 import os
+import shutil
 
+from newsarchive.build import stamp
 from newsarchive.build.stamp import inputs_digest
-from newsarchive.plugin.parse_cache import FILE_KEYS, key_of_file
+from newsarchive.code_digest import PACKAGE
+from newsarchive.incremental import BuildSession
 
 
 def _content(tmp_path):
@@ -40,5 +43,23 @@ def test_the_inputs_digest_changes_with_a_file_s_bytes_or_name_and_the_environme
 def test_a_file_the_check_hashed_is_not_hashed_again(tmp_path):
     path = tmp_path / "a.md"
     path.write_text("Title: A\n", encoding="utf-8")
-    assert key_of_file(str(path), {FILE_KEYS: {str(path): "as-the-check-found-it"}}) == "as-the-check-found-it"
-    assert key_of_file(str(path), {}) == hashlib.sha256(path.read_bytes()).hexdigest()
+    known = BuildSession(file_keys={str(path): "as-the-check-found-it"})
+    assert known.key_of_file(str(path)) == "as-the-check-found-it"
+    assert BuildSession().key_of_file(str(path)) == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_environment_digest_changes_with_any_of_newsarchive_s_code(tmp_path, monkeypatch):
+    """Not only the build package's: an edit of a feature or of the speed layer builds again."""
+    code = tmp_path / "newsarchive"
+    shutil.copytree(PACKAGE, code, ignore=shutil.ignore_patterns("__pycache__", "theme", "skeleton"))
+    monkeypatch.setattr(stamp, "PACKAGE", code)
+    (tmp_path / "theme").mkdir()
+    settings = {**_content(tmp_path), "PLUGINS": [stamp.PLUGIN], "THEME": str(tmp_path / "theme")}
+    before = stamp.environment_digest(settings)
+    assert before is not None and stamp.environment_digest(settings) == before
+    for module in ("site/jsonld.py", "incremental/fingerprints.py"):
+        path = code / module
+        path.write_text(path.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+        after = stamp.environment_digest(settings)
+        assert after != before
+        before = after

@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from newsarchive.build.forked import ChildFailed, call_forked
+from newsarchive.forked import ChildFailed, call_forked
 
 
 def _pid_and_sum(numbers):
@@ -35,7 +35,7 @@ def test_a_child_that_dies_without_a_result_is_reported_with_its_exit_code():
 
 
 def _noting_twice(numbers):
-    from newsarchive.build.forked import note
+    from newsarchive.forked import note
 
     note(("first", os.getpid()))
     note(("second", sum(numbers)))
@@ -50,7 +50,7 @@ def test_notes_from_the_child_reach_the_parent_in_order_before_the_result():
 
 
 def test_a_note_outside_a_step_does_nothing():
-    from newsarchive.build.forked import note
+    from newsarchive.forked import note
 
     note("nobody listens")
 
@@ -58,7 +58,7 @@ def test_a_note_outside_a_step_does_nothing():
 def test_without_fork_a_step_inside_another_leaves_the_outer_steps_notes_going(monkeypatch):
     import multiprocessing
 
-    from newsarchive.build import forked as apart
+    from newsarchive import forked as apart
 
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     heard = []

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from newsarchive.plugin.tags import TAGGER_FILE
+from newsarchive.site.tags import TAGGER_FILE
 
 from ..conftest import REPO, make_site
 

@@ -19,7 +19,7 @@ NEWSARCHIVE = str(Path(sys.executable).with_name("newsarchive"))
 def nondeterministic_dirs() -> tuple[str, ...]:
     """Output folders whose bytes a tool we call does not keep stable (the search index)."""
     try:
-        from newsarchive.search import NONDETERMINISTIC_DIRS
+        from newsarchive.incremental.search_index import NONDETERMINISTIC_DIRS
     except ImportError:
         return ()
     return tuple(NONDETERMINISTIC_DIRS)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.search import NONDETERMINISTIC_DIRS
+from newsarchive.incremental.search_index import NONDETERMINISTIC_DIRS
 
 pytestmark = pytest.mark.slow
 EXPECTED = Path(__file__).parent / "expected" / "sample"

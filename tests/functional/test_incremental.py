@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive.build.run import build_site
-from newsarchive.search import BUNDLE_DIR, NONDETERMINISTIC_DIRS
+from newsarchive.incremental.search_index import BUNDLE_DIR, NONDETERMINISTIC_DIRS
 
 from ..conftest import REPO, copy_theme, make_site
 

@@ -43,7 +43,7 @@ def test_the_main_process_tokenises_no_article_after_the_workers_parsed_them(tmp
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="Pelican runs in a forked child")
 def test_a_one_build_process_leaves_the_tagger_to_the_pelican_process(tmp_path, monkeypatch):
     """The command line's process stays small beside Pelican and Pagefind: only the child loads the tagger."""
-    from newsarchive.plugin import tags
+    from newsarchive.site import tags
 
     root = make_site(tmp_path / "site")
     shutil.copytree(REPO / "content", root / "content")

@@ -11,8 +11,8 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from newsarchive import search
 from newsarchive.cli import app
+from newsarchive.incremental import search_index
 
 from ..conftest import REPO, make_site
 
@@ -82,7 +82,7 @@ def test_failing_pagefind_is_a_build_problem_not_a_traceback(tmp_path, monkeypat
     root = make_site(tmp_path / "site")
     shutil.copytree(REPO / "content", root / "content")
     failing = [sys.executable, "-c", "import sys; sys.exit('Error: pagefind could not read the site')"]
-    monkeypatch.setattr(search, "pagefind_command", lambda output, glob=None, bundle=None: failing)
+    monkeypatch.setattr(search_index, "pagefind_command", lambda output, glob=None, bundle=None: failing)
     old = os.getcwd()
     os.chdir(root)
     try:
@@ -109,7 +109,7 @@ def test_pagefind_indexes_each_part_once_its_article_pages_are_written_while_the
         if not article_folder:
             conf.write('ARTICLE_URL = ARTICLE_SAVE_AS = "{slug}.html"\n')
     seen = tmp_path / "seen.jsonl"
-    real = search._index_part
+    real = search_index._index_part
 
     def recording(run, number, pages, count, primary, problems):
         with seen.open("a", encoding="utf-8") as out:
@@ -120,7 +120,7 @@ def test_pagefind_indexes_each_part_once_its_article_pages_are_written_while_the
             }) + "\n")
         return real(run, number, pages, count, primary, problems)
 
-    monkeypatch.setattr(search, "_index_part", recording)
+    monkeypatch.setattr(search_index, "_index_part", recording)
     report = build_site(root / "pelicanconf.py")
     assert not report.problems.items, report.problems.items
     parts = [json.loads(line) for line in seen.read_text().splitlines()]
@@ -142,14 +142,14 @@ def test_pagefind_indexes_each_part_once_its_article_pages_are_written_while_the
      ("a/b/{slug}/index.html", None), ("a/b/{slug}.html", "a/b/**/*.html")],
 )
 def test_pagefind_reads_only_the_article_folder_when_there_is_one(save_as, glob):
-    assert search.article_pages_glob(save_as) == glob
+    assert search_index.article_pages_glob(save_as) == glob
 
 
 def test_pagefind_runs_one_part_at_a_time_beside_pelican_then_on_every_core():
     import threading
     import time
 
-    slots = search.PagefindSlots(1)
+    slots = search_index.PagefindSlots(1)
     running, most = [], []
     lock = threading.Lock()
 
@@ -183,7 +183,7 @@ def test_a_page_another_generator_writes_among_the_articles_is_indexed_with_them
     """The parts are planned from the article pages alone; a page that lands in their folder
     otherwise changes the parts, and the index is built again from what the folder holds."""
     from newsarchive.build.run import build_site
-    from newsarchive.search_shards import pages_by_shard, shard_count
+    from newsarchive.incremental.search_parts import pages_by_shard, shard_count
 
     root = make_site(tmp_path / "site")
     shutil.copytree(REPO / "content", root / "content")

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from newsarchive.cli import app
 from newsarchive.content import read_article_file
 from newsarchive.importer import import_digests
-from newsarchive.plugin.tags import attach_tag_data
+from newsarchive.site.tags import attach_tag_data
 from newsarchive.tagging.tagger import Match, TagEvidence
 
 from ..conftest import REPO

@@ -7,6 +7,7 @@ import dataclasses
 import errno
 import functools
 import http.server
+import importlib
 import logging
 import shutil
 import time
@@ -15,16 +16,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import files, packaged, progress
+from .. import files, forked, incremental, packaged, progress
+from .. import settings as registry
+from ..forked import ChildFailed, call_forked
+from ..incremental import BackgroundIndex, BuildSession, IndexRun, PageRecords, PartsPlanned, PartWritten
 from ..output_folder import OutputRefused, SiteFolders, check_output, is_marked, mark
-from ..plugin import collector, page_records
-from ..plugin.page_records import PageRecords
 from ..problems import Problems
-from ..search import BackgroundIndex, IndexRun, PartsPlanned, PartWritten
 from ..site_lock import SiteBusy, site_lock
-from . import forked, stamp
+from . import stamp
 from .causes import ProblemHandler, cause_of_failure, shown
-from .forked import ChildFailed, call_forked
 
 
 @dataclass
@@ -79,7 +79,7 @@ def build_site(settings_file: Path, output: Path | None = None, force: bool = Fa
     it made. A build that reports any error, or fails halfway (a template error, a plugin bug), leaves
     the previous output exactly as it was and says so, unless ``keep_going``. Everything that needs
     Pelican (reading the settings, the check for changed inputs, the run) happens in a forked child
-    (see :mod:`.forked`), whose memory is all given back when it ends; this process indexes the
+    (see :mod:`newsarchive.forked`), whose memory is all given back when it ends; this process indexes the
     article pages for search as the child writes them, then swaps the output in. It loads neither
     Pelican nor the tagger, so it stays small beside the child (their memory adds up), unless
     ``load_shared``: then it loads them first, so that a process running many builds (the tests)
@@ -133,7 +133,7 @@ def _build_locked(settings_file: Path, output: Path | None, force: bool, load_sh
                                                     "the previous site was left as it was")
         return report
     report.published = True
-    page_records.save(outcome.stamp_settings, places.final, outcome.records)
+    incremental.save_page_records(outcome.stamp_settings, places.final, outcome.records)
     if outcome.records is not None and outcome.records.previous:
         report.rendered, report.reused = outcome.records.rendered, outcome.records.reused
     # Not when there were problems (they would not be reported again). The inputs recorded are
@@ -150,14 +150,17 @@ def _os_reason(exc: OSError) -> str:
 
 
 def _load_shared(settings_file: Path, output: Path | None) -> None:
-    """Pelican's modules, the plugin's and the tagger with its taxonomy, loaded in this process,
-    so that the child of each build inherits them instead of loading them again."""
+    """Pelican's modules, the plugins the settings name and what they preload (the tagger with its
+    taxonomy), loaded in this process, so that the child of each build inherits them instead of
+    loading them again. The plugins are imported by the names the settings give, as Pelican does."""
     from pelican.settings import read_settings
 
-    from ..plugin import clusters, parse_cache, search, tags  # noqa: F401
-
     try:
-        tags.site_tagger(read_settings(str(settings_file), override=_output_override(output)))
+        settings = read_settings(str(settings_file), override=_output_override(output))
+        for name in settings.get("PLUGINS") or ():
+            preload = getattr(importlib.import_module(name), "preload", None)
+            if preload is not None:
+                preload(settings)
     except (Exception, SystemExit):  # noqa: S110 - the build's child reads them again and says what is wrong
         pass
 
@@ -185,7 +188,7 @@ class _ChildOutcome:
     up_to_date: bool = False
     refused: bool = False  # the output folder may not be replaced (output_folder.check_output)
     finished: bool = False  # Pelican ran to the end
-    records: PageRecords | None = None  # the fingerprints of the pages written (plugin/unchanged.py)
+    records: PageRecords | None = None  # the fingerprints of the pages written (the speed layer's linking writer)
     changed_pages: set[str] = field(default_factory=set)  # pages whose bytes differ from the previous output's
     inputs: str | None = None  # the hash of the inputs, as they were before Pelican read them
     stamp_settings: dict = field(default_factory=dict)  # what page_records.save and stamp.record read
@@ -223,10 +226,6 @@ def _build_in_child(settings_file: Path, output: Path | None, force: bool, outpu
     which tells the parent (``forked.note``) of each part of the article pages it writes."""
     from pelican.settings import DEFAULT_THEME, read_settings
 
-    from ..plugin.parse_cache import FILE_KEYS
-    from ..plugin.search import ARTICLE_PARTS
-    from ..plugin.unchanged import CHANGED_PAGES, ENVIRONMENT, PAGE_RECORDS, PREVIOUS_OUTPUT
-
     try:
         settings = read_settings(str(settings_file), override=_output_override(output))
     except (Exception, SystemExit) as exc:  # the settings file is Python: what it raises is the file's
@@ -258,9 +257,9 @@ def _build_in_child(settings_file: Path, output: Path | None, force: bool, outpu
         warnings.error(shown(staging), 0, f"cannot make the build's staging folder: {_os_reason(exc)}")
         return _ChildOutcome(warnings)
     settings["OUTPUT_PATH"] = str(staging)
-    if final.is_dir():  # unchanged pages are linked from it (plugin/unchanged.py); it is never written to
-        settings[PREVIOUS_OUTPUT] = str(final.resolve())
-    forked.note(_Places(final, staging, _index_asked(staging, settings, final)))
+    # unchanged pages are linked from the previous output (the speed layer's linking writer); it is never written to
+    previous = str(final.resolve()) if final.is_dir() else None
+    forked.note(_Places(final, staging, _index_asked(staging, settings, final, previous)))
     given = copy.deepcopy(settings)  # Pelican and the plugin change ``settings`` as they run
     progress.step("checking what changed since the last build")
     environment = stamp.environment_digest(given)
@@ -272,15 +271,14 @@ def _build_in_child(settings_file: Path, output: Path | None, force: bool, outpu
         if adopt:
             mark(final)
         return _ChildOutcome(warnings, articles=unchanged, up_to_date=True)
-    settings[ENVIRONMENT] = environment
-    settings[FILE_KEYS] = file_keys
+    session = BuildSession(environment=environment, file_keys=file_keys, previous_output=previous, tell=forked.note)
+    incremental.begin(session)
     progress.step("running Pelican")
     report = BuildReport(staging, warnings)
-    settings[ARTICLE_PARTS] = forked.note
     finished = _run_pelican(settings, settings_file, report)
     return _ChildOutcome(
-        report.problems, report.articles, finished=finished, records=settings.get(PAGE_RECORDS),
-        changed_pages=settings.get(CHANGED_PAGES, set()), inputs=inputs,
+        report.problems, report.articles, finished=finished, records=session.page_records,
+        changed_pages=session.changed_pages, inputs=inputs,
         stamp_settings={"CACHE_PATH": settings.get("CACHE_PATH")},
     )
 
@@ -323,23 +321,20 @@ def _run_pelican(settings: dict, settings_file: Path, report: BuildReport) -> bo
     finally:
         signals.article_generator_finalized.disconnect(counter)
         pelican_logger.removeHandler(handler)
-        collector.release(None)  # the collector back on, also when the build stopped halfway
+        incremental.collector_back_on(None)  # also when the build stopped halfway
     report.articles = counter.count
     return True
 
 
-def _index_asked(staging: Path, settings: dict, shown_as: Path) -> IndexRun | None:
+def _index_asked(staging: Path, settings: dict, shown_as: Path, previous: str | None) -> IndexRun | None:
     """What the search index of this build is asked; None when the site has no search."""
-    from ..plugin import settings as plugin_settings
-    from ..plugin.unchanged import PREVIOUS_OUTPUT
-
-    if not plugin_settings.get(settings, "NEWSARCHIVE_SEARCH_INDEX"):
+    if not registry.get(settings, "NEWSARCHIVE_SEARCH_INDEX"):
         return None
     return IndexRun(
         output=staging,
         article_save_as=settings.get("ARTICLE_SAVE_AS") or "",
-        shard_size=plugin_settings.get(settings, "NEWSARCHIVE_SEARCH_SHARD_SIZE") or 0,
-        previous=shown_as if settings.get(PREVIOUS_OUTPUT) else None,
+        shard_size=registry.get(settings, "NEWSARCHIVE_SEARCH_SHARD_SIZE") or 0,
+        previous=shown_as if previous else None,
         shown_as=shown_as,
     )
 

