@@ -19,12 +19,16 @@ from ..problems import Problem, Severity
 from ..records import Article, InputKind
 from ..tagging.sources import SourceList
 from .html import build_article, extract_page, is_web_url, sha256_hex
+from .limits import DEFAULT_MAX_RECORD_BYTES, MB
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 CAPTURE_DATE_EVIDENCE = "WARC-Date (the capture date; the page gives no date of its own)"
 
 
-def read_warc(path: Path, site_root: Path, sources: SourceList) -> DigestResult:
+def read_warc(
+    path: Path, site_root: Path, sources: SourceList, max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
+) -> DigestResult:
+    """Stream the records one by one (a WARC file may be larger than memory), each at most ``max_record_bytes``."""
     shown = str(path)
     name = digest_name(path, site_root)
     articles: list[Article] = []
@@ -37,12 +41,20 @@ def read_warc(path: Path, site_root: Path, sources: SourceList) -> DigestResult:
             for record in records:
                 if record.rec_type is None:  # what warcio yields for a header cut short
                     raise EOFError("a record header is cut off")
-                payload = record.content_stream().read()
-                missing = getattr(record.raw_stream, "limit", 0)  # bytes its Content-Length promised
+                payload = record.content_stream().read(max_record_bytes + 1)
+                too_large = len(payload) > max_record_bytes
+                missing = 0 if too_large else getattr(record.raw_stream, "limit", 0)  # what Content-Length promised
                 if missing:
                     raise EOFError(f"a record ends {missing} bytes early")
                 offset = records.get_record_offset()  # reads the record to its end: after the payload
                 seen += 1
+                if too_large:
+                    problems.append(Problem(
+                        shown, 0, Severity.ERROR,
+                        f"the record at offset {offset} is larger than {max_record_bytes / MB:.0f} MB; not imported "
+                        f"(raise the limit with --max-input-mb)",
+                    ))
+                    continue
                 if record.rec_type != "response" or record.http_headers is None:
                     continue
                 content_type = (record.http_headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
