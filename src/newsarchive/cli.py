@@ -38,6 +38,13 @@ NoWaitOption = Annotated[
     bool,
     typer.Option("--no-wait", help="When another build or import of this site is running, exit 1 instead of waiting."),
 ]
+MaxInputOption = Annotated[
+    int,
+    typer.Option(
+        "--max-input-mb", min=1,
+        help="Refuse digests, HTML pages and feeds larger than this (MB); for a WARC file, the most of one record.",
+    ),
+]
 TaxonomyOption = Annotated[
     Path, typer.Option("--taxonomy", help="Folder with tags.yaml and sources.yaml.", file_okay=False)
 ]
@@ -87,13 +94,27 @@ def import_command(
     taxonomy: TaxonomyOption = Path("taxonomy"),
     strict: StrictOption = False,
     no_wait: NoWaitOption = False,
+    prune: Annotated[
+        bool,
+        typer.Option(
+            "--prune", help="Remove article files whose text is no longer in their input (never hand-edited ones)."
+        ),
+    ] = False,
+    max_input_mb: MaxInputOption = 200,
 ) -> None:
-    """Import digests, HTML pages, feeds and WARC files into CONTENT, one Markdown file per article."""
+    """Import digests, HTML pages, feeds and WARC files into CONTENT, one Markdown file per article.
+
+    A re-import updates each article in its own file (its URL stays, even when its title changed) and names
+    the files whose text is gone from their input. Nothing is written when the taxonomy files have errors.
+    """
     from .importer import import_digests
+    from .inputs.limits import MB
     from .tagging.sources import load_sources
+    from .tagging.taxonomy import load_taxonomy
 
     collected = _parse_date(digest_date)
     sources = load_sources(taxonomy / "sources.yaml")
+    tags = load_taxonomy(taxonomy / "tags.yaml")
     total = len(digests)
 
     def progress(path: Path, result: DigestResult) -> None:
@@ -102,21 +123,34 @@ def import_command(
 
     with _locked(Path.cwd(), "import", no_wait):
         summary = import_digests(
-            digests, content, Path.cwd(), sources, digest_date=collected, dry_run=dry_run, on_progress=progress
+            digests, content, Path.cwd(), sources, digest_date=collected, dry_run=dry_run, on_progress=progress,
+            prune=prune, config_problems=tags.problems, max_bytes=max_input_mb * MB,
         )
     if dry_run:
         for path in summary.changes:
             print(f"would write {path}")
+    for note in summary.notes:
+        err.print(note, markup=False)
     _finish(summary.problems, strict, summary.describe(dry_run))
 
 
 @app.command()
-def check(digests: DigestArgs, taxonomy: TaxonomyOption = Path("taxonomy"), strict: StrictOption = False) -> None:
+def check(
+    digests: DigestArgs,
+    taxonomy: TaxonomyOption = Path("taxonomy"),
+    strict: StrictOption = False,
+    max_input_mb: MaxInputOption = 200,
+) -> None:
     """Read the inputs (any kind) and report every problem; write nothing."""
     from .importer import check_digests
+    from .inputs.limits import MB
     from .tagging.sources import load_sources
+    from .tagging.taxonomy import load_taxonomy
 
-    count, problems = check_digests(digests, Path.cwd(), load_sources(taxonomy / "sources.yaml"))
+    tags = load_taxonomy(taxonomy / "tags.yaml")
+    count, problems = check_digests(
+        digests, Path.cwd(), load_sources(taxonomy / "sources.yaml"), tags.problems, max_input_mb * MB
+    )
     counts = f"{len(problems.errors)} errors, {len(problems.warnings)} warnings"
     summary = f"{count} articles in {len(digests)} inputs; {counts}"
     _finish(problems, strict, summary)

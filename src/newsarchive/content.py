@@ -33,6 +33,7 @@ def header_fields(article: Article) -> list[tuple[str, str]]:
         ("Authors", _metadata_list(a.authors)),
         ("Byline-Role", a.byline_role),
         ("Original-URL", a.original_url),
+        ("Same-Text-As", _metadata_list(article.same_text_as)),
         ("Tags", _metadata_list(article.tags)),
         # one group of provenance fields per place the article was found
         *(
@@ -41,6 +42,7 @@ def header_fields(article: Article) -> list[tuple[str, str]]:
             for item in provenance_fields(entry, number)
         ),
         ("Slug", article.slug),
+        ("Identity", article.identity),
     ]
     return [(name, _one_line(value)) for name, value in fields if value]
 
@@ -106,6 +108,18 @@ class ArticleFile:
     @property
     def digest(self) -> str | None:
         return self.header.get("digest")
+
+    @property
+    def identity(self) -> str | None:
+        return self.header.get("identity")
+
+    @property
+    def title(self) -> str:
+        return self.header.get("title", "")
+
+    @property
+    def same_text_as(self) -> list[str]:
+        return [slug.strip() for slug in self.header.get("same-text-as", "").split(";") if slug.strip()]
 
 
 def read_header(text: str) -> dict[str, str]:

@@ -1,4 +1,9 @@
-"""Import inputs into ``content/``: read each one, merge duplicates, write one file per article."""
+"""Import inputs into ``content/``: read each one, find each article's file, merge duplicates, write.
+
+Nothing is written when the taxonomy files have errors. Each input's articles are matched to
+the files recorded for that input (``identity``); a file none of them is any more is reported
+(``--prune`` removes it unless it was edited by hand or holds another input's provenance).
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,16 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
+from .content import ArticleFile
 from .digest.dates import article_numeric_orders
 from .digest.read import DigestResult, read_digest
+from .identity import input_key
 from .inputs.dedupe import DuplicateMerger
 from .inputs.detect import read_input
-from .problems import Problems
+from .inputs.limits import DEFAULT_MAX_INPUT_BYTES, regular_size
+from .inputs.provenance import read_provenance
+from .inputs.xml_chars import clean_article
+from .problems import Problem, Problems, Severity
 from .tagging.sources import SourceList
 from .writer import ContentWriter, ImportSummary
 
@@ -23,7 +33,9 @@ ProgressCallback = Callable[[Path, DigestResult], None]
 NUMERIC_DATE_BYTES = re.compile(rb"(?<![\d./-])\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})(?![\d/-])")
 
 
-def numeric_orders_by_source(paths: Iterable[Path], site_root: Path, sources: SourceList) -> dict[str, str]:
+def numeric_orders_by_source(
+    paths: Iterable[Path], site_root: Path, sources: SourceList, max_bytes: int = DEFAULT_MAX_INPUT_BYTES
+) -> dict[str, str]:
     """The numeric date order (day or month first) each source uses consistently across digests.
 
     A pre-pass over the digests of one run that hold numeric dates at all (most hold none,
@@ -31,8 +43,8 @@ def numeric_orders_by_source(paths: Iterable[Path], site_root: Path, sources: So
     """
     orders: dict[str, set[str]] = defaultdict(set)
     for path in paths:
-        if path.suffix.lower() != ".txt":
-            continue
+        if path.suffix.lower() != ".txt" or not 0 < (regular_size(path) or 0) <= max_bytes:
+            continue  # not a digest, or refused (and reported) when it is read
         try:
             data = path.read_bytes()
         except OSError:
@@ -53,32 +65,78 @@ def import_digests(
     digest_date: date | None = None,
     dry_run: bool = False,
     on_progress: ProgressCallback | None = None,
+    prune: bool = False,
+    config_problems: Iterable[Problem] = (),
+    max_bytes: int = DEFAULT_MAX_INPUT_BYTES,
 ) -> ImportSummary:
+    """Import ``paths``; ``config_problems`` are those of the taxonomy files besides ``sources``'s."""
     summary = ImportSummary()
     summary.problems.extend(sources.problems)
+    summary.problems.extend(config_problems)
+    if summary.problems.errors:
+        first = summary.problems.errors[0]
+        summary.problems.error(first.path, 0, "nothing imported: fix the errors in the taxonomy files first")
+        return summary
     paths = list(paths)
-    source_orders = numeric_orders_by_source(paths, site_root, sources)
+    source_orders = numeric_orders_by_source(paths, site_root, sources, max_bytes)
     writer = ContentWriter(content_dir, dry_run)
     merger = DuplicateMerger(writer)
     for path in paths:
-        result = read_input(path, site_root, sources, digest_date, source_orders)
+        result = read_input(path, site_root, sources, digest_date, source_orders, max_bytes)
         summary.problems.extend(result.problems)
         for article in result.articles:
-            summary.outcomes[merger.place(article, summary)] += 1
+            summary.problems.extend(clean_article(article, str(path)))
+        gone = merger.place_input(result.articles, input_key(path, site_root), summary)
+        whole_file_error = any(p.severity is Severity.ERROR and not p.line for p in result.problems)
+        if not whole_file_error:  # an input read in part says nothing about the articles it lost
+            _report_gone(gone, result.articles[0].digest if result.articles else str(path), prune, dry_run, summary)
         if on_progress:
             on_progress(path, result)
     return summary
 
 
-def check_digests(paths: Iterable[Path], site_root: Path, sources: SourceList) -> tuple[int, Problems]:
+def _report_gone(files: list[ArticleFile], digest: str, prune: bool, dry_run: bool, summary: ImportSummary) -> None:
+    """Name each article file whose source block is no longer in its input; with ``prune``, remove it."""
+    for file in files:
+        summary.gone += 1
+        where = str(file.path)
+        if not prune:
+            summary.problems.warn(where, 0, f"no longer in {digest}; --prune removes it")
+        elif file.edited_by_hand:
+            summary.problems.warn(where, 0, f"no longer in {digest}, but edited by hand: kept (delete it yourself)")
+        elif len(read_provenance(file.header)) > 1:
+            summary.problems.warn(
+                where, 0, f"no longer in {digest}, but also found in other inputs: kept (its provenance names them)"
+            )
+        else:
+            try:
+                if not dry_run:
+                    file.path.unlink()
+            except OSError as exc:
+                summary.problems.error(where, 0, f"no longer in {digest}, and cannot be removed: {exc.strerror}")
+                continue
+            summary.removed += 1
+            summary.notes.append(f"{where}: {'would be ' if dry_run else ''}removed (no longer in {digest}; --prune)")
+
+
+def check_digests(
+    paths: Iterable[Path],
+    site_root: Path,
+    sources: SourceList,
+    config_problems: Iterable[Problem] = (),
+    max_bytes: int = DEFAULT_MAX_INPUT_BYTES,
+) -> tuple[int, Problems]:
     """Parse without writing: the number of articles found and every problem."""
     problems = Problems()
     problems.extend(sources.problems)
+    problems.extend(config_problems)
     paths = list(paths)
-    source_orders = numeric_orders_by_source(paths, site_root, sources)
+    source_orders = numeric_orders_by_source(paths, site_root, sources, max_bytes)
     count = 0
     for path in paths:
-        result = read_input(path, site_root, sources, source_orders=source_orders)
+        result = read_input(path, site_root, sources, source_orders=source_orders, max_bytes=max_bytes)
         problems.extend(result.problems)
+        for article in result.articles:
+            problems.extend(clean_article(article, str(path)))
         count += len(result.articles)
     return count, problems

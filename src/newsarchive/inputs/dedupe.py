@@ -1,12 +1,19 @@
-"""One article, however many places it was found.
+"""One article, however many places it was found; one story, however many outlets ran it.
 
-An article whose original URL is already in the archive, or whose body is near-identical
-to one already there (rapidfuzz's ratio over the normalised text), coming from another
-input file, is not written again: its provenance is added to the existing article file
-(``Digest-2:``, ``Input-Kind-2:`` ..., see ``inputs.provenance``), which is re-stamped with
-a new Import-SHA256. A file edited by hand is kept as it is and the run says so.
-Articles from the same input file are never merged with each other: re-importing a
-file updates its own articles as before.
+An article from the same source as one already in the archive, whose original URL is
+already there or whose body is near-identical to it (rapidfuzz's ratio over the normalised
+text), coming from another input file, is not written again: its provenance is added to the
+existing article file (``Digest-2:``, ``Input-Kind-2:`` ..., see ``inputs.provenance``), which
+is re-stamped with a new Import-SHA256. A file edited by hand is kept as it is and the run says so.
+
+Articles from different sources are never merged, whatever their text or URL: a
+near-identical body from another outlet is a syndicated copy, written as its own article
+with ``Same-Text-As: <slug>`` naming the copies already in the archive (the build links
+them both ways and shows a word-level diff). A re-import splits an article that an earlier
+version merged across outlets back out of the file it was merged into.
+
+Articles from the same input file are never merged with each other; a re-import updates
+each article's own file, found by its identity (``newsarchive.identity``).
 """
 
 from __future__ import annotations
@@ -20,9 +27,10 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from rapidfuzz import fuzz, process, utils
 
-from ..content import IMPORT_HASH_FIELD, ArticleFile, _with_import_hash, read_header
+from ..content import IMPORT_HASH_FIELD, ArticleFile, _with_import_hash
 from ..escape import unescape_line
-from ..files import write_atomically
+from ..identity import Candidate, Incoming, digest_order, key_of, new_identity
+from ..identity import match as match_identities
 from ..records import Article, Provenance
 from ..writer import ContentWriter, ImportSummary, Outcome
 from .provenance import provenance_fields, read_provenance
@@ -70,6 +78,8 @@ class Known:
     file: str  # the input file it was first imported from
     url: str | None
     text: str
+    source: str | None = None
+    same_text: frozenset[str] = frozenset()  # the slugs its Same-Text-As names
 
 
 @dataclass
@@ -95,7 +105,9 @@ class DuplicateIndex:
     by_sketch: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def add(self, slug: str, header: dict[str, str], text: str, hashes: set[int] | None = None) -> None:
-        known = Known(slug, header.get("digest", ""), url_key(header.get("original-url")), text)
+        same_text = frozenset(s.strip() for s in header.get("same-text-as", "").split(";") if s.strip())
+        known = Known(slug, header.get("digest", ""), url_key(header.get("original-url")), text,
+                      header.get("source"), same_text)
         self.known[slug] = known
         if known.url:
             self.by_url[known.url].append(slug)
@@ -124,29 +136,50 @@ class DuplicateIndex:
                         shared[slug] += 1
         return shared
 
-    def find(self, article: Article, text: str, hashes: set[int]) -> Match | None:
-        """An article from another input file that is this one, and why."""
-        url = url_key(article.attribution.original_url)
-        for slug in self.by_url.get(url, []) if url else []:
-            known = self.known.get(slug)
-            if known and known.url == url and known.file != article.digest:
-                return Match(slug, f"same original URL {article.attribution.original_url}")
+    def _alike(self, text: str, hashes: set[int], keep) -> list[tuple[str, float]]:
+        """Known articles (those ``keep`` accepts) whose text is near-identical to ``text``, best first."""
         if len(text) < MIN_TEXT:
-            return None
+            return []
         # Only texts that share a good part of the sketch are compared in full: a lookup then
         # costs a few comparisons however large the archive, not one per article.
         shared = self._sharing(hashes)
         needed = max(1, round(len(hashes) * MIN_SHARED_SKETCH))
         choices = {
             slug: k.text for slug in sorted(slug for slug, n in shared.items() if n >= needed)
-            if (k := self.known.get(slug)) and k.file != article.digest and k.text
+            if (k := self.known.get(slug)) and k.text and keep(k)
         }
         found = process.extract(text, choices, scorer=fuzz.ratio, processor=None, score_cutoff=SIMILARITY,
                                 limit=CANDIDATES)
+        return [(slug, score) for _, score, slug in sorted(found, key=lambda hit: (-hit[1], hit[2]))]
+
+    def find(self, article: Article, text: str, hashes: set[int]) -> Match | None:
+        """An article of the same source from another input file that is this one, and why."""
+        source = article.attribution.source
+        url = url_key(article.attribution.original_url)
+        for slug in self.by_url.get(url, []) if url else []:
+            known = self.known.get(slug)
+            if known and known.url == url and known.file != article.digest and same_outlet(known.source, source):
+                return Match(slug, f"same original URL {article.attribution.original_url}")
+        found = self._alike(text, hashes, lambda k: k.file != article.digest and same_outlet(k.source, source))
         if found:
-            _, score, slug = max(found, key=lambda hit: hit[1])
+            slug, score = found[0]
             return Match(slug, f"text {score:.0f}% identical")
         return None
+
+    def syndicated(self, article: Article, text: str, hashes: set[int]) -> list[str]:
+        """Articles of other outlets with near-identical text that do not name this one already."""
+        source = article.attribution.source
+
+        def other_outlet(known: Known) -> bool:
+            return (known.slug != article.slug and not same_outlet(known.source, source)
+                    and article.slug not in known.same_text)
+
+        return sorted(slug for slug, _ in self._alike(text, hashes, other_outlet))
+
+
+def same_outlet(a: str | None, b: str | None) -> bool:
+    """Whether two sources are one outlet (two unknown sources count as one: nothing tells them apart)."""
+    return (a or "").casefold() == (b or "").casefold()
 
 
 def with_entries(text: str, extra: list[Provenance]) -> str:
@@ -164,29 +197,102 @@ def with_entries(text: str, extra: list[Provenance]) -> str:
 
 
 class DuplicateMerger:
-    """Places each imported article: written as its own file, or merged into the one it repeats."""
+    """Places each imported article: in the file it was, as a new file, or merged into the one it repeats."""
 
     def __init__(self, writer: ContentWriter):
         self.writer = writer
         self.index = DuplicateIndex()
+        self.identities = {f.identity for f in writer.existing.values() if f.identity}
+        # (input file, record or hash) of each merged entry -> the files holding it
+        self.carriers: dict[tuple[str, str], set[str]] = defaultdict(set)
         for slug, existing in writer.existing.items():
             self.index.add(slug, existing.header, file_text(existing.text))
+            self._note_entries(slug, existing)
 
-    def place(self, article: Article, summary: ImportSummary) -> Outcome:
-        text = article_text(article)
+    def _note_entries(self, slug: str, file: ArticleFile) -> None:
+        for entry in read_provenance(file.header)[1:]:
+            self.carriers[(entry.file, entry.record or "")].add(slug)
+            self.carriers[(entry.file, entry.sha256)].add(slug)
+
+    def place_input(self, articles: list[Article], key: str, summary: ImportSummary) -> list[ArticleFile]:
+        """Place the articles of one input; return the files of that input none of them is."""
+        if not articles:
+            return []
+        name = articles[0].digest
+        files = sorted(
+            (f for f in self.writer.existing.values() if key_of(f) == key or (not f.identity and f.digest == name)),
+            key=digest_order,
+        )
+        candidates = [Candidate(f, f.title, self.index.known[f.slug].text) for f in files if f.slug in self.index.known]
+        texts = [article_text(article) for article in articles]
+        found = match_identities([Incoming(a.title, t) for a, t in zip(articles, texts, strict=True)], candidates)
+        for number, (article, text) in enumerate(zip(articles, texts, strict=True)):
+            prior = found.get(number)
+            summary.outcomes[self.place(article, text, key, summary, prior.file if prior else None)] += 1
+        matched = {id(c.file) for c in found.values()}
+        return [c.file for c in candidates if id(c.file) not in matched]
+
+    def place(
+        self, article: Article, text: str, key: str, summary: ImportSummary, prior: ArticleFile | None = None
+    ) -> Outcome:
         hashes = sketch(text) if len(text) >= MIN_TEXT else set()
-        match = self.index.find(article, text, hashes)
-        if match is not None:
-            return self._merge(article, self.writer.existing[match.slug], match, summary)
-        self.writer.assign_slug(article)
-        before = self.writer.existing.get(article.slug)
-        if before is not None and before.digest == article.digest:
-            # re-import: keep the places this article was also found
-            article.also_found = [e for e in read_provenance(before.header)[1:] if e.file != article.digest]
+        if prior is None:
+            match = self.index.find(article, text, hashes)
+            if match is not None:
+                return self._merge(article, self.writer.existing[match.slug], match, summary)
+            article.identity = new_identity(key, text, article.title, self.identities)
+            self.writer.assign_slug(article)
+        else:
+            article.slug = prior.slug
+            article.identity = prior.identity or new_identity(key, text, article.title, self.identities)
+            # keep the places this article was also found
+            article.also_found = [e for e in read_provenance(prior.header)[1:] if e.file != article.digest]
+        self._split(article, summary)
+        article.same_text_as = self.index.syndicated(article, text, hashes)
         outcome = self.writer.write(article, summary)
         written = self.writer.existing.get(article.slug)
-        self.index.add(article.slug, written.header if written else {"digest": article.digest}, text, hashes)
+        if prior is not None and outcome is Outcome.WRITTEN and written is not None:
+            if prior.title != article.title:
+                summary.notes.append(f"{written.path}: title now {article.title!r} (was {prior.title!r}); "
+                                     f"file name and URL kept")
+            if prior.path != written.path:
+                summary.notes.append(f"{prior.path}: moved to {written.path} (its date changed); URL kept")
+        header = written.header if written else {"digest": article.digest, "source": article.attribution.source}
+        self.index.add(article.slug, header, text, hashes)
         return outcome
+
+    def _split(self, article: Article, summary: ImportSummary) -> None:
+        """Take this article's entry out of a file of another outlet an earlier version merged it into."""
+        new = article.provenance
+        places = [(new.file, new.record or ""), (new.file, new.sha256)]
+        holders = set().union(*(self.carriers.get(place, set()) for place in places))
+        for slug in sorted(holders - {article.slug}):
+            holder = self.writer.existing.get(slug)
+            if holder is None:
+                continue
+            entries = read_provenance(holder.header)
+            kept = [e for e in entries[1:]
+                    if not (e.file == new.file and (e.record == new.record or e.sha256 == new.sha256))]
+            if len(kept) == len(entries) - 1:
+                continue
+            what = f"{new.file} ({new.record})" if new.record else new.file
+            if holder.edited_by_hand:
+                summary.problems.warn(
+                    str(holder.path), 1,
+                    f"holds the article from {what} ({article.attribution.source or 'unknown source'}) as merged "
+                    f"provenance, but was edited by hand: kept as it is (remove that entry by hand)",
+                )
+                continue
+            rewritten = self.writer.rewrite(holder, with_entries(holder.text, kept), summary)
+            if rewritten is not None:
+                summary.files.append(holder.path)
+                summary.changes.append(holder.path)
+                summary.notes.append(
+                    f"{holder.path}: the article from {what} ({article.attribution.source or 'unknown source'}) "
+                    f"is another outlet's; split out of this file, where an earlier version merged it"
+                )
+                for place in places:
+                    self.carriers[place].discard(slug)
 
     def _merge(self, article: Article, existing: ArticleFile, match: Match, summary: ImportSummary) -> Outcome:
         entries = read_provenance(existing.header)
@@ -206,11 +312,9 @@ class DuplicateMerger:
                 f"since import: kept as it is, without that provenance (add it by hand or delete the file)",
             )
             return Outcome.KEPT
-        text = with_entries(existing.text, extra)
-        if not self.writer.dry_run:
-            write_atomically(existing.path, text)
-        self.writer.existing[existing.header.get("slug") or existing.path.stem] = ArticleFile(
-            existing.path, text, read_header(text)
-        )
+        rewritten = self.writer.rewrite(existing, with_entries(existing.text, extra), summary)
+        if rewritten is None:
+            return Outcome.FAILED
+        summary.changes.append(existing.path)
+        self._note_entries(existing.slug, rewritten)
         return Outcome.MERGED
-
