@@ -33,6 +33,7 @@ def register() -> None:
         sitemap,
         slug_memo,
         sources,
+        syndication,
         tag_groups,
         tags,
         teasers,
@@ -56,6 +57,7 @@ def register() -> None:
     signals.get_generators.connect(sources.get_generators)
     signals.get_generators.connect(archives.get_generators)
     signals.get_generators.connect(clusters.get_generators)
+    signals.get_generators.connect(syndication.get_generators)
     signals.all_generators_finalized.connect(content_urls.fix_urls)
     signals.all_generators_finalized.connect(related.attach_related)
     signals.all_generators_finalized.connect(tag_groups.build_tag_index)
