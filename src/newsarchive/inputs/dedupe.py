@@ -257,6 +257,11 @@ class DuplicateMerger:
                                      f"file name and URL kept")
             if prior.path != written.path:
                 summary.notes.append(f"{prior.path}: moved to {written.path} (its date changed); URL kept")
+        if prior is None and outcome is Outcome.WRITTEN and written is not None and article.same_text_as:
+            summary.notes.append(
+                f"{written.path}: same text as {', '.join(article.same_text_as)} from another outlet; "
+                f"kept as {article.attribution.source or 'an unknown source'}'s own article and linked"
+            )
         header = written.header if written else {"digest": article.digest, "source": article.attribution.source}
         self.index.add(article.slug, header, text, hashes)
         return outcome
