@@ -8,6 +8,7 @@ capture date.
 
 from __future__ import annotations
 
+import zlib
 from datetime import date, datetime
 from pathlib import Path
 
@@ -69,11 +70,48 @@ def read_warc(
         problems.append(Problem(shown, 0, Severity.ERROR, f"cannot be read: {exc.strerror or exc}"))
     except (ArchiveLoadFailed, EOFError, ValueError, Exception) as exc:  # noqa: B014 - warcio raises many kinds
         problems.append(Problem(shown, 0, Severity.ERROR, _damaged(seen, offset, _reason(exc))))
+    if not any(p.severity is Severity.ERROR and not p.line for p in problems):
+        cut = cut_gzip_member(path)  # warcio ends quietly at a gzip member cut short
+        if cut is not None:
+            reason = f"the gzip member at byte {cut} is cut off"
+            problems.append(Problem(shown, 0, Severity.ERROR, _damaged(seen, offset, reason)))
     if not seen and not problems and path.stat().st_size:
         problems.append(Problem(shown, 0, Severity.ERROR, _damaged(0, 0, "no whole record in it")))
     elif not articles and not problems:
         problems.append(Problem(shown, 0, Severity.ERROR, "holds no HTML response record; nothing imported"))
     return DigestResult(path, articles, problems)
+
+
+def cut_gzip_member(path: Path) -> int | None:
+    """Where the first incomplete or damaged gzip member of a gzip file starts; None when all are whole.
+
+    Streamed: each chunk is decompressed a bounded piece at a time and the output dropped.
+    """
+    piece = 1 << 20
+    try:
+        with path.open("rb") as stream:
+            if stream.read(2) != b"\x1f\x8b":
+                return None
+            stream.seek(0)
+            position, start, member = 0, 0, None
+            while chunk := stream.read(piece):
+                data = chunk
+                while data:
+                    if member is None:
+                        member, start = zlib.decompressobj(16 + zlib.MAX_WBITS), position
+                    member.decompress(data, piece)
+                    while member.unconsumed_tail and not member.eof:
+                        member.decompress(member.unconsumed_tail, piece)
+                    if member.eof:
+                        used = len(data) - len(member.unused_data)
+                        position, data, member = position + used, member.unused_data, None
+                    else:
+                        position, data = position + len(data), b""
+            return start if member is not None else None
+    except zlib.error:
+        return start
+    except OSError:
+        return None  # reported when the records are read
 
 
 def _damaged(seen: int, offset: int, reason: str) -> str:
