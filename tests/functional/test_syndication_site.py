@@ -53,3 +53,17 @@ def test_syndication_json_lists_the_group_and_its_pair(site):
     (pair,) = group["pairs"]
     assert pair["diff"] == DIFF and 85 < pair["identical_percent"] < 100
     assert site.problems == []
+
+
+def test_a_form_feed_and_noncharacters_in_a_digest_still_give_valid_feeds(tmp_path):
+    """The publish build (Atom feeds, absolute URLs) of a body holding U+000C, U+FFFE and U+FFFF."""
+    from xml.etree import ElementTree
+
+    digest = tmp_path / "odd.txt"
+    digest.write_text("Odd characters\n\nSource: Harbour Gazette\nOn 12 March 2024 a\x0cb \ufffe c \uffff d.\n")
+    built = build_from_digests(tmp_path / "site", [digest], "publishconf.py")
+    assert [p.message.split(":")[0] for p in built.problems] == ["characters XML 1.0 forbids"]
+    feeds = sorted(built.output.rglob("*.atom.xml"))
+    assert feeds
+    for feed in feeds:
+        ElementTree.parse(feed)  # well-formed XML
