@@ -7,19 +7,17 @@ the files recorded for that input (``identity``); a file none of them is any mor
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
 from .content import ArticleFile
-from .digest.dates import article_numeric_orders
-from .digest.read import DigestResult, read_digest
+from .date_orders import digests_to_reread, orders_in_content, orders_in_digests, settle, waiting_for_an_order
+from .digest.read import DigestResult
 from .identity import input_key
 from .inputs.dedupe import DuplicateMerger
 from .inputs.detect import read_input
-from .inputs.limits import DEFAULT_MAX_INPUT_BYTES, regular_size
+from .inputs.limits import DEFAULT_MAX_INPUT_BYTES
 from .inputs.provenance import read_provenance
 from .inputs.xml_chars import clean_article
 from .problems import Problem, Problems, Severity
@@ -29,32 +27,11 @@ from .writer import ContentWriter, ImportSummary
 ProgressCallback = Callable[[Path, DigestResult], None]
 
 
-# A numeric date such as 09-07-2015, found in raw bytes without decoding the digest.
-NUMERIC_DATE_BYTES = re.compile(rb"(?<![\d./-])\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})(?![\d/-])")
-
-
 def numeric_orders_by_source(
     paths: Iterable[Path], site_root: Path, sources: SourceList, max_bytes: int = DEFAULT_MAX_INPUT_BYTES
 ) -> dict[str, str]:
-    """The numeric date order (day or month first) each source uses consistently across digests.
-
-    A pre-pass over the digests of one run that hold numeric dates at all (most hold none,
-    and are skipped after one regular-expression search of their bytes).
-    """
-    orders: dict[str, set[str]] = defaultdict(set)
-    for path in paths:
-        if path.suffix.lower() != ".txt" or not 0 < (regular_size(path) or 0) <= max_bytes:
-            continue  # not a digest, or refused (and reported) when it is read
-        try:
-            data = path.read_bytes()
-        except OSError:
-            continue  # reported when the digest itself is read
-        if not NUMERIC_DATE_BYTES.search(data):
-            continue
-        for article in read_digest(path, site_root, sources).articles:
-            if article.attribution.source:
-                orders[article.attribution.source] |= article_numeric_orders(article)
-    return {source: next(iter(found)) for source, found in sorted(orders.items()) if len(found) == 1}
+    """The numeric date order (day or month first) each source uses consistently across the digests of one run."""
+    return orders_in_digests(paths, site_root, sources, max_bytes).settled()
 
 
 def import_digests(
@@ -78,10 +55,19 @@ def import_digests(
         summary.problems.error(first.path, 0, "nothing imported: fix the errors in the taxonomy files first")
         return summary
     paths = list(paths)
-    source_orders = numeric_orders_by_source(paths, site_root, sources, max_bytes)
     writer = ContentWriter(content_dir, dry_run)
+    source_orders, problems, newly_settled = settle(
+        orders_in_content(writer.existing.values()), orders_in_digests(paths, site_root, sources, max_bytes)
+    )
+    summary.problems.extend(problems)
+    # articles left undated for want of their source's order, which this run settles: read again
+    waiting = waiting_for_an_order(writer.existing.values(), newly_settled)
+    again, problems = digests_to_reread(waiting, site_root)
+    summary.problems.extend(problems)
+    requested = {path.resolve() for path in paths}
+    again = [path for path in again if path.resolve() not in requested]
     merger = DuplicateMerger(writer)
-    for path in paths:
+    for path in [*paths, *again]:
         result = read_input(path, site_root, sources, digest_date, source_orders, max_bytes)
         summary.problems.extend(result.problems)
         for article in result.articles:
@@ -90,8 +76,15 @@ def import_digests(
         whole_file_error = any(p.severity is Severity.ERROR and not p.line for p in result.problems)
         if not whole_file_error:  # an input read in part says nothing about the articles it lost
             _report_gone(gone, result.articles[0].digest if result.articles else str(path), prune, dry_run, summary)
-        if on_progress:
+        if on_progress and path.resolve() in requested:
             on_progress(path, result)
+    for file in waiting:
+        now = writer.existing.get(file.slug)
+        if now is not None and now.header.get("date"):
+            summary.notes.append(
+                f"{now.path}: re-dated {now.header['date']}: {now.header.get('source')}'s numeric date order is "
+                f"now known (\"{now.header.get('date-evidence', '')}\")"
+            )
     return summary
 
 
