@@ -225,3 +225,49 @@ def test_any_input_kinds_article_is_cleaned_field_by_field_with_a_warning():
     assert (article.title, article.attribution.source, article.attribution.authors, article.body[0].lines) == (
         "Quay\u240bmarket", "Harbour\ufffdGazette", ["Jane\u241bRoe"], ["Stalls\ufffd moved."]
     )
+
+
+def test_the_import_command_refuses_dev_zero_and_exits_1(tmp_path):
+    from typer.testing import CliRunner
+
+    from newsarchive.cli import app
+
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        result = CliRunner().invoke(app, ["import", "/dev/zero", "--taxonomy", str(REPO / "taxonomy")])
+    finally:
+        os.chdir(old)
+    assert result.exit_code == 1
+    assert "/dev/zero: error: is not a regular file (a device, pipe or socket); not imported" in result.output
+    assert "0 articles: 0 written" in result.output
+
+
+def test_a_site_folder_where_the_lock_cannot_be_made_is_an_error_line(tmp_path, digest, monkeypatch):
+    from typer.testing import CliRunner
+
+    from newsarchive import site_lock
+    from newsarchive.cli import app
+
+    def read_only(*args, **kwargs):
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(tmp_path / ".newsarchive.lock"))
+
+    monkeypatch.setattr(site_lock.FileLock, "acquire", read_only)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["import", "digests/d.txt", "--taxonomy", str(REPO / "taxonomy")])
+    assert result.exit_code == 1
+    assert f"{tmp_path / '.newsarchive.lock'}: error: cannot take the site's lock: Read-only file system" in (
+        result.output
+    )
+    assert content_files(tmp_path) == []
+
+
+def test_an_unreadable_article_file_is_an_error_line_not_a_traceback(tmp_path, digest, sources):
+    import_digests([digest], tmp_path / "content", tmp_path, sources)
+    broken = tmp_path / "content" / "articles" / "undated" / "broken.md"
+    broken.write_bytes(b"Title: \xff\xfe broken\n\nbody\n")
+    summary = import_digests([digest], tmp_path / "content", tmp_path, sources)
+    assert [str(p) for p in summary.problems] == [
+        f"{broken}: error: cannot be read (it is not UTF-8); left alone, and its article not matched"
+    ]
+    assert summary.outcomes[Outcome.UNCHANGED] == 3

@@ -64,11 +64,19 @@ def _locked(site: Path, command: str, no_wait: bool) -> Iterator[None]:
     """Hold the site's lock (one build or import at a time); exit 1 if busy and ``no_wait``."""
     from .site_lock import SiteBusy, site_lock
 
+    held = False
     try:
         with site_lock(site, command, wait=not no_wait, announce=lambda m: err.print(m, markup=False)):
+            held = True
             yield
     except SiteBusy as exc:
         err.print(str(exc), markup=False)
+        raise typer.Exit(1) from None
+    except OSError as exc:
+        if held:
+            raise  # the command's own failure, not the lock's
+        # a read-only site folder: the lock file cannot be made
+        err.print(f"{exc.filename or site}: error: cannot take the site's lock: {exc.strerror or exc}", markup=False)
         raise typer.Exit(1) from None
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .escape import escape_line
 from .inputs.provenance import provenance_fields
+from .problems import Problem, Severity
 from .records import Article, BodyKind, DatePrecision
 
 IMPORT_HASH_FIELD = "Import-SHA256"
@@ -139,8 +140,18 @@ def read_article_file(path: Path) -> ArticleFile:
     return ArticleFile(path, text, read_header(text))
 
 
-def existing_articles(content_dir: Path) -> list[ArticleFile]:
+def existing_articles(content_dir: Path, problems: list[Problem] | None = None) -> list[ArticleFile]:
+    """The article files in ``content_dir``; one that cannot be read is left out (and named in ``problems``)."""
     folder = content_dir / "articles"
     if not folder.is_dir():
         return []
-    return [read_article_file(p) for p in sorted(folder.rglob("*.md"))]
+    found = []
+    for path in sorted(folder.rglob("*.md")):
+        try:
+            found.append(read_article_file(path))
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else "it is not UTF-8"
+            if problems is not None:
+                problems.append(Problem(str(path), 0, Severity.ERROR,
+                                        f"cannot be read ({reason}); left alone, and its article not matched"))
+    return found

@@ -56,6 +56,7 @@ def import_digests(
         return summary
     paths = list(paths)
     writer = ContentWriter(content_dir, dry_run)
+    summary.problems.extend(writer.unreadable)
     source_orders, problems, newly_settled = settle(
         orders_in_content(writer.existing.values()), orders_in_digests(paths, site_root, sources, max_bytes)
     )

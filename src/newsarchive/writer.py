@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .content import ArticleFile, article_path, existing_articles, read_header, render_article
 from .files import write_atomically
-from .problems import Problems
+from .problems import Problem, Problems
 from .records import Article
 from .slugs import base_slug, unique_slug
 
@@ -55,7 +55,8 @@ class ContentWriter:
     def __init__(self, content_dir: Path, dry_run: bool = False):
         self.content_dir = content_dir
         self.dry_run = dry_run
-        self.existing: dict[str, ArticleFile] = {f.slug: f for f in existing_articles(content_dir)}
+        self.unreadable: list[Problem] = []  # article files that could not be read
+        self.existing: dict[str, ArticleFile] = {f.slug: f for f in existing_articles(content_dir, self.unreadable)}
         self.used: set[str] = set()
 
     def assign_slug(self, article: Article) -> None:

@@ -177,6 +177,11 @@ class DuplicateIndex:
         return sorted(slug for slug, _ in self._alike(text, hashes, other_outlet))
 
 
+def place_name(entry: Provenance) -> str:
+    """An input file, with the record in it when it has several: ``feed.rss (entry 7)``."""
+    return f"{entry.file} ({entry.record})" if entry.record else entry.file
+
+
 def same_outlet(a: str | None, b: str | None) -> bool:
     """Whether two sources are one outlet (two unknown sources count as one: nothing tells them apart)."""
     return (a or "").casefold() == (b or "").casefold()
@@ -205,9 +210,12 @@ class DuplicateMerger:
         self.identities = {f.identity for f in writer.existing.values() if f.identity}
         # (input file, record or hash) of each merged entry -> the files holding it
         self.carriers: dict[tuple[str, str], set[str]] = defaultdict(set)
+        # the files each input gave (files from before identities, by their Digest): looked up once per input
+        self.by_input: dict[str, list[str]] = defaultdict(list)
         for slug, existing in writer.existing.items():
             self.index.add(slug, existing.header, file_text(existing.text))
             self._note_entries(slug, existing)
+            self.by_input[key_of(existing)].append(slug)
 
     def _note_entries(self, slug: str, file: ArticleFile) -> None:
         for entry in read_provenance(file.header)[1:]:
@@ -219,8 +227,10 @@ class DuplicateMerger:
         if not articles:
             return []
         name = articles[0].digest
+        slugs = {*self.by_input.get(key, ()), *self.by_input.get(name, ())}
         files = sorted(
-            (f for f in self.writer.existing.values() if key_of(f) == key or (not f.identity and f.digest == name)),
+            (f for slug in slugs if (f := self.writer.existing.get(slug)) is not None
+             and (key_of(f) == key or (not f.identity and f.digest == name))),
             key=digest_order,
         )
         candidates = [Candidate(f, f.title, self.index.known[f.slug].text) for f in files if f.slug in self.index.known]
@@ -264,6 +274,8 @@ class DuplicateMerger:
             )
         header = written.header if written else {"digest": article.digest, "source": article.attribution.source}
         self.index.add(article.slug, header, text, hashes)
+        if prior is None:
+            self.by_input[key].append(article.slug)
         return outcome
 
     def _split(self, article: Article, summary: ImportSummary) -> None:
@@ -280,7 +292,7 @@ class DuplicateMerger:
                     if not (e.file == new.file and (e.record == new.record or e.sha256 == new.sha256))]
             if len(kept) == len(entries) - 1:
                 continue
-            what = f"{new.file} ({new.record})" if new.record else new.file
+            what = place_name(new)
             if holder.edited_by_hand:
                 summary.problems.warn(
                     str(holder.path), 1,
@@ -309,7 +321,7 @@ class DuplicateMerger:
             return Outcome.UNCHANGED
         extra.append(new)
         summary.files.append(existing.path)
-        what = f"{new.file} ({new.record})" if new.record else new.file
+        what = place_name(new)
         if existing.edited_by_hand:
             summary.problems.warn(
                 str(existing.path), 1,
