@@ -262,7 +262,7 @@ class DuplicateMerger:
         outcome = self.writer.write(article, summary)
         written = self.writer.existing.get(article.slug)
         if prior is not None and outcome is Outcome.WRITTEN and written is not None:
-            if prior.title != article.title:
+            if prior.title != " ".join(article.title.split()):  # as the header holds it
                 summary.notes.append(f"{written.path}: title now {article.title!r} (was {prior.title!r}); "
                                      f"file name and URL kept")
             if prior.path != written.path:
