@@ -52,7 +52,8 @@ MAX_OUTLET_WORDS = 6
 OUTLET_WORDS = frozenset(
     "news agency times radio tv television press observatory coalition post herald gazette courier tribune "
     "journal network channel media daily telegraph wire voice broadcasting chronicle observer monitor express "
-    "bulletin newspaper magazine weekly review report reports today online".split()
+    "bulletin newspaper magazine weekly review report reports today online dispatch ledger standard record "
+    "sentinel inquirer guardian mirror".split()
 )
 ABBREVIATION = re.compile(r"\s*\((?P<short>[^()]{1,20})\)$")  # "Syrian Coalition (Etilaf)"
 DATELINE_END = " -–—:"
