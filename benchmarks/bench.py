@@ -204,8 +204,9 @@ def prepare(articles: int, work: Path, seed: int) -> tuple[Path, float]:
     (site / "digests").symlink_to(digests)
     files = sorted(p.name for p in digests.glob("*.txt"))
     started = time.perf_counter()
-    subprocess.run([str(BIN / "newsarchive"), "import", *(f"digests/{f}" for f in files)], cwd=site, check=True,
-                   stdout=subprocess.DEVNULL)
+    # the repository's taxonomy, as the build uses: its sources.yaml names the bare outlet lines
+    subprocess.run([str(BIN / "newsarchive"), "import", "--taxonomy", str(REPO / "taxonomy"),
+                    *(f"digests/{f}" for f in files)], cwd=site, check=True, stdout=subprocess.DEVNULL)
     return site, time.perf_counter() - started
 
 
