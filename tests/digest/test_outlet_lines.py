@@ -30,6 +30,9 @@ def parse(text, sources):
     ("Homs Countryside News.", None),  # sentence punctuation
     ("the army said it had advanced", None),
     ("Emergency UNSC meeting", None),
+    ("Breaking News", None),  # a heading of outlet words alone
+    ("Press Release", None),
+    ("Latest World News Update", None),
 ])
 def test_what_an_unknown_bare_line_is(line, guess):
     assert outlet_guess(line) == guess

@@ -55,6 +55,11 @@ OUTLET_WORDS = frozenset(
     "bulletin newspaper magazine weekly review report reports today online dispatch ledger standard record "
     "sentinel inquirer guardian mirror".split()
 )
+# Words of a heading rather than a name: "Breaking News", "Press Release" are not outlets.
+GENERIC_WORDS = frozenset(
+    "breaking latest live exclusive update updates world local top special release conference statement "
+    "briefing interview the of and in on for".split()
+)
 ABBREVIATION = re.compile(r"\s*\((?P<short>[^()]{1,20})\)$")  # "Syrian Coalition (Etilaf)"
 DATELINE_END = " -–—:"
 MAX_NAME_WORDS = 5
@@ -96,6 +101,8 @@ def outlet_guess(text: str) -> str | None:
     if not main or not looks_like_outlet(main) or is_dateline(text):
         return None
     words = {re.sub(r"[^\w]", "", w).casefold() for w in main.split()}
+    if not words - OUTLET_WORDS - GENERIC_WORDS:
+        return None  # a heading made of outlet words alone: "Breaking News", "Press Release"
     return "outlet" if words & OUTLET_WORDS else "unsure"
 
 
