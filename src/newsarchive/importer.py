@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .content import ArticleFile
 from .date_orders import digests_to_reread, orders_in_content, orders_in_digests, settle, waiting_for_an_order
-from .digest.read import DigestResult
+from .digest.read import DigestResult, digest_name
 from .identity import input_key
 from .inputs.dedupe import DuplicateMerger
 from .inputs.detect import read_input
@@ -76,7 +76,9 @@ def import_digests(
         gone = merger.place_input(result.articles, input_key(path, site_root), summary)
         whole_file_error = any(p.severity is Severity.ERROR and not p.line for p in result.problems)
         if not whole_file_error:  # an input read in part says nothing about the articles it lost
-            _report_gone(gone, result.articles[0].digest if result.articles else str(path), prune, dry_run, summary)
+            name = result.articles[0].digest if result.articles else digest_name(path, site_root)
+            _report_gone(gone, name, prune, dry_run, summary)
+            merger.stale_entries(name, prune, summary)
         if on_progress and path.resolve() in requested:
             on_progress(path, result)
     for file in waiting:

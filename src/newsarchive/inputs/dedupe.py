@@ -182,6 +182,11 @@ def place_name(entry: Provenance) -> str:
     return f"{entry.file} ({entry.record})" if entry.record else entry.file
 
 
+def same_record(a: Provenance, b: Provenance) -> bool:
+    """Whether two entries are one record of one input: the same place in it, or the same text."""
+    return a.file == b.file and (a.record == b.record or a.sha256 == b.sha256)
+
+
 def same_outlet(a: str | None, b: str | None) -> bool:
     """Whether two sources are one outlet (two unknown sources count as one: nothing tells them apart)."""
     return (a or "").casefold() == (b or "").casefold()
@@ -210,8 +215,10 @@ class DuplicateMerger:
         self.identities = {f.identity for f in writer.existing.values() if f.identity}
         # (input file, record or hash) of each merged entry -> the files holding it
         self.carriers: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.carriers_of: dict[str, set[str]] = defaultdict(set)  # input file -> files holding entries of it
         # the files each input gave (files from before identities, by their Digest): looked up once per input
         self.by_input: dict[str, list[str]] = defaultdict(list)
+        self.seen: list[Provenance] = []  # every record placed in this run
         for slug, existing in writer.existing.items():
             self.index.add(slug, existing.header, file_text(existing.text))
             self._note_entries(slug, existing)
@@ -221,6 +228,7 @@ class DuplicateMerger:
         for entry in read_provenance(file.header)[1:]:
             self.carriers[(entry.file, entry.record or "")].add(slug)
             self.carriers[(entry.file, entry.sha256)].add(slug)
+            self.carriers_of[entry.file].add(slug)
 
     def place_input(self, articles: list[Article], key: str, summary: ImportSummary) -> list[ArticleFile]:
         """Place the articles of one input; return the files of that input none of them is."""
@@ -246,6 +254,7 @@ class DuplicateMerger:
         self, article: Article, text: str, key: str, summary: ImportSummary, prior: ArticleFile | None = None
     ) -> Outcome:
         hashes = sketch(text) if len(text) >= MIN_TEXT else set()
+        self.seen.append(article.provenance)
         if prior is None:
             match = self.index.find(article, text, hashes)
             if match is not None:
@@ -288,8 +297,7 @@ class DuplicateMerger:
             if holder is None:
                 continue
             entries = read_provenance(holder.header)
-            kept = [e for e in entries[1:]
-                    if not (e.file == new.file and (e.record == new.record or e.sha256 == new.sha256))]
+            kept = [e for e in entries[1:] if not same_record(e, new)]
             if len(kept) == len(entries) - 1:
                 continue
             what = place_name(new)
@@ -311,12 +319,38 @@ class DuplicateMerger:
                 for place in places:
                     self.carriers[place].discard(slug)
 
+    def stale_entries(self, name: str, prune: bool, summary: ImportSummary) -> None:
+        """Name (with ``prune``, remove) the merged provenance entries of input ``name`` that no record of it
+        placed in this run is any more."""
+        seen = [entry for entry in self.seen if entry.file == name]
+        holders = sorted(self.carriers_of.get(name, ()))
+        for slug in holders:
+            holder = self.writer.existing.get(slug)
+            if holder is None:
+                continue
+            entries = read_provenance(holder.header)
+            stale = [e for e in entries[1:] if e.file == name and not any(same_record(e, s) for s in seen)]
+            if not stale:
+                continue
+            names = ", ".join(place_name(e) for e in stale)
+            if not prune or holder.edited_by_hand:
+                why = "; --prune removes the entry" if not prune else ", but the file was edited by hand: kept"
+                summary.problems.warn(str(holder.path), 0, f"its provenance names {names}, no longer there{why}")
+                continue
+            kept = [e for e in entries[1:] if e not in stale]
+            if self.writer.rewrite(holder, with_entries(holder.text, kept), summary) is not None:
+                summary.changes.append(holder.path)
+                summary.notes.append(f"{holder.path}: provenance {names} removed (no longer there; --prune)")
+                for entry in stale:
+                    self.carriers[(entry.file, entry.record or "")].discard(slug)
+                    self.carriers[(entry.file, entry.sha256)].discard(slug)
+
     def _merge(self, article: Article, existing: ArticleFile, match: Match, summary: ImportSummary) -> Outcome:
         entries = read_provenance(existing.header)
         new = article.provenance
-        place = (new.file, new.record)
-        extra = [e for e in entries[1:] if (e.file, e.record) != place]
-        replaced = [e for e in entries[1:] if (e.file, e.record) == place]
+        # the entry of this record, found by its place or, when lines moved, by its hash
+        extra = [e for e in entries[1:] if not same_record(e, new)]
+        replaced = [e for e in entries[1:] if same_record(e, new)]
         if replaced and replaced[0] == new:
             return Outcome.UNCHANGED
         extra.append(new)
