@@ -112,8 +112,9 @@ def import_command(
 ) -> None:
     """Import digests, HTML pages, feeds and WARC files into CONTENT, one Markdown file per article.
 
-    A re-import updates each article in its own file (its URL stays, even when its title changed) and names
-    the files whose text is gone from their input. Nothing is written when the taxonomy files have errors.
+    A re-import keeps each article in its file and URL, even after a title fix, and names the articles gone.
+
+    Nothing is written when the taxonomy files have errors.
     """
     from .importer import import_digests
     from .inputs.limits import MB
