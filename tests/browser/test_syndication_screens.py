@@ -8,7 +8,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from ..conftest import build_from_digests
-from .conftest import screenshot, serving
+from .conftest import axe_violations, screenshot, serving
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 DATA = Path(__file__).parent.parent / "data" / "syndication"
@@ -21,17 +21,6 @@ def served(tmp_path_factory):
     site = build_from_digests(tmp_path_factory.mktemp("syndication-browser"), sorted(DATA.glob("*.txt")))
     with serving(site.output) as base:
         yield base
-
-
-def axe_violations(browser, axe_source) -> list[str]:
-    browser.execute_script(axe_source)
-    browser.set_script_timeout(30)
-    result = browser.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations), e => done(String(e)));"
-    )
-    assert isinstance(result, list), result
-    return [f"{v['id']} ({v['impact']})" for v in result if v["impact"] in ("serious", "critical")]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
