@@ -161,3 +161,20 @@ def test_files_from_before_identities_are_matched_by_their_digest(site):
     summary = run(COUNCIL.replace("harbour budget", "harbor budget"))
     assert [p.name for p in (root / "content").rglob("*.md")] == [path.name]
     assert summary.gone == 0 and read_article_file(path).identity
+
+
+def test_an_input_outside_the_site_whose_folder_moved_keeps_its_articles(tmp_path, sources):
+    site = tmp_path / "site"
+    old, new = tmp_path / "old" / "d.txt", tmp_path / "new" / "d.txt"
+    old.parent.mkdir()
+    old.write_text(COUNCIL + "".join(NOTES))
+    import_digests([old], site / "content", site, sources)
+    before = by_body(site)
+    new.parent.mkdir()
+    old.rename(new)
+    summary = import_digests([new], site / "content", site, sources)
+    assert by_body(site) == before and summary.gone == 0  # no twin, same files
+    assert all(read_article_file(site / "content" / p).identity.startswith(input_key(new, site))
+               for p in before.values())
+    summary = import_digests([new], site / "content", site, sources)
+    assert summary.outcomes[Outcome.UNCHANGED] == 4

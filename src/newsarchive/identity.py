@@ -16,6 +16,8 @@ from the surest to the loosest, each keeping digest order among equals:
 
 An article matched by none is new; a file left unmatched is no longer in its input.
 Files written before identities existed have no ``Identity``: their input is their ``Digest``.
+An input outside the site that no file names (its folder moved, say) is matched, by the first
+two passes only, to the files of another input of its name; those it matches take its key.
 """
 
 from __future__ import annotations
@@ -91,8 +93,12 @@ class Incoming:
     text: str
 
 
-def match(incoming: Sequence[Incoming], candidates: Sequence[Candidate]) -> dict[int, Candidate]:
-    """Which candidate each incoming article (by index) is; the unmatched ones are absent."""
+def match(incoming: Sequence[Incoming], candidates: Sequence[Candidate], same_text_only: bool = False
+          ) -> dict[int, Candidate]:
+    """Which candidate each incoming article (by index) is; the unmatched ones are absent.
+
+    ``same_text_only``: the first two passes alone (for files that may be another input's).
+    """
     found: dict[int, Candidate] = {}
     free = list(candidates)
     titles = {id(item): " ".join(item.title.split()) for item in [*incoming, *candidates]}  # as headers hold them
@@ -108,6 +114,8 @@ def match(incoming: Sequence[Incoming], candidates: Sequence[Candidate]) -> dict
 
     run_pass(lambda a, c: a.text == c.text and titles[id(a)] == titles[id(c)])
     run_pass(lambda a, c: bool(a.text) and a.text == c.text)
+    if same_text_only:
+        return found
     run_pass(lambda a, c: titles[id(a)] == titles[id(c)])
     for index, article in enumerate(incoming):
         if index in found or len(article.text) < MIN_FUZZY_TEXT or not free:

@@ -218,11 +218,13 @@ class DuplicateMerger:
         self.carriers_of: dict[str, set[str]] = defaultdict(set)  # input file -> files holding entries of it
         # the files each input gave (files from before identities, by their Digest): looked up once per input
         self.by_input: dict[str, list[str]] = defaultdict(list)
+        self.by_name: dict[str, list[str]] = defaultdict(list)  # by Digest alone
         self.seen: list[Provenance] = []  # every record placed in this run
         for slug, existing in writer.existing.items():
             self.index.add(slug, existing.header, file_text(existing.text))
             self._note_entries(slug, existing)
             self.by_input[key_of(existing)].append(slug)
+            self.by_name[existing.digest or ""].append(slug)
 
     def _note_entries(self, slug: str, file: ArticleFile) -> None:
         for entry in read_provenance(file.header)[1:]:
@@ -241,12 +243,19 @@ class DuplicateMerger:
              and (key_of(f) == key or (not f.identity and f.digest == name))),
             key=digest_order,
         )
+        moved = not files and key != name  # outside the site, and no file names this folder: moved?
+        if moved:
+            files = sorted((f for slug in self.by_name.get(name, ()) if (f := self.writer.existing.get(slug))),
+                           key=digest_order)
         candidates = [Candidate(f, f.title, self.index.known[f.slug].text) for f in files if f.slug in self.index.known]
         texts = [article_text(article) for article in articles]
-        found = match_identities([Incoming(a.title, t) for a, t in zip(articles, texts, strict=True)], candidates)
+        incoming = [Incoming(a.title, t) for a, t in zip(articles, texts, strict=True)]
+        found = match_identities(incoming, candidates, same_text_only=moved)
         for number, (article, text) in enumerate(zip(articles, texts, strict=True)):
             prior = found.get(number)
             summary.outcomes[self.place(article, text, key, summary, prior.file if prior else None)] += 1
+        if moved:
+            return []  # the files left may be another input's of the same name: none is gone for this one
         matched = {id(c.file) for c in found.values()}
         return [c.file for c in candidates if id(c.file) not in matched]
 
@@ -263,7 +272,10 @@ class DuplicateMerger:
             self.writer.assign_slug(article)
         else:
             article.slug = prior.slug
-            article.identity = prior.identity or new_identity(key, text, article.title, self.identities)
+            article.identity = (
+                f"{key}#{prior.identity.rpartition('#')[2]}" if prior.identity and "#" in prior.identity
+                else new_identity(key, text, article.title, self.identities)
+            )  # the key follows an input whose folder moved
             # keep the places this article was also found
             article.also_found = [e for e in read_provenance(prior.header)[1:] if e.file != article.digest]
         self._split(article, summary)
@@ -285,6 +297,7 @@ class DuplicateMerger:
         self.index.add(article.slug, header, text, hashes)
         if prior is None:
             self.by_input[key].append(article.slug)
+            self.by_name[article.digest].append(article.slug)
         return outcome
 
     def _split(self, article: Article, summary: ImportSummary) -> None:
