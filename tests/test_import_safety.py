@@ -194,7 +194,7 @@ def test_a_gzip_member_cut_in_the_middle_is_an_error_after_the_records_before_it
 # -- (7) characters XML 1.0 forbids ----------------------------------------------------------------
 
 
-def test_form_feed_and_nonchararacters_are_warned_about_and_stored_visibly(tmp_path, sources):
+def test_form_feed_and_noncharacters_are_warned_about_and_stored_visibly(tmp_path, sources):
     digest = tmp_path / "d.txt"
     digest.write_text("Form feed note\n\nSource: Harbour Gazette\nBefore\x0cafter, and \ufffe and \uffff.\n")
     summary = import_digests([digest], tmp_path / "content", tmp_path, sources)
