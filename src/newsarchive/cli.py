@@ -38,6 +38,13 @@ NoWaitOption = Annotated[
     bool,
     typer.Option("--no-wait", help="When another build or import of this site is running, exit 1 instead of waiting."),
 ]
+MaxInputOption = Annotated[
+    int,
+    typer.Option(
+        "--max-input-mb", min=1,
+        help="Refuse digests, HTML pages and feeds larger than this (MB); for a WARC file, the most of one record.",
+    ),
+]
 TaxonomyOption = Annotated[
     Path | None,
     typer.Option("--taxonomy", help="Folder with tags.yaml and sources.yaml [default: taxonomy].", file_okay=False),
@@ -84,11 +91,19 @@ def _locked(site: Path, command: str, no_wait: bool) -> Iterator[None]:
     """Hold the site's lock (one build or import at a time); exit 1 if busy and ``no_wait``."""
     from .site_lock import SiteBusy, site_lock
 
+    held = False
     try:
         with site_lock(site, command, wait=not no_wait, announce=lambda m: err.print(m, markup=False)):
+            held = True
             yield
     except SiteBusy as exc:
         err.print(f"{site}: error: {exc}", markup=False)
+        raise typer.Exit(1) from None
+    except OSError as exc:
+        if held:
+            raise  # the command's own failure, not the lock's
+        # a read-only site folder: the lock file cannot be made
+        err.print(f"{exc.filename or site}: error: cannot take the site's lock: {exc.strerror or exc}", markup=False)
         raise typer.Exit(1) from None
 
 
@@ -116,10 +131,24 @@ def import_command(
     taxonomy: TaxonomyOption = Path("taxonomy"),
     strict: StrictOption = False,
     no_wait: NoWaitOption = False,
+    prune: Annotated[
+        bool,
+        typer.Option(
+            "--prune", help="Remove article files whose text is no longer in their input (never hand-edited ones)."
+        ),
+    ] = False,
+    max_input_mb: MaxInputOption = 200,
 ) -> None:
-    """Import digests, HTML pages, feeds and WARC files into CONTENT, one Markdown file per article."""
+    """Import digests, HTML pages, feeds and WARC files into CONTENT, one Markdown file per article.
+
+    A re-import keeps each article in its file and URL, even after a title fix, and names the articles gone.
+
+    Nothing is written when the taxonomy files have errors.
+    """
     from .importer import import_digests
+    from .inputs.limits import MB
     from .tagging.sources import load_sources
+    from .tagging.taxonomy import load_taxonomy
 
     if content is None:
         _require_site("pass --content FOLDER, or run it")
@@ -129,6 +158,7 @@ def import_command(
     taxonomy = _taxonomy(taxonomy, found)
     sources = load_sources(taxonomy / "sources.yaml")
     sources.problems[:0] = found.items
+    tags = load_taxonomy(taxonomy / "tags.yaml")
     total = len(digests)
 
     def progress(path: Path, result: DigestResult) -> None:
@@ -137,23 +167,36 @@ def import_command(
 
     with _locked(Path.cwd(), "import", no_wait):
         summary = import_digests(
-            digests, content, Path.cwd(), sources, digest_date=collected, dry_run=dry_run, on_progress=progress
+            digests, content, Path.cwd(), sources, digest_date=collected, dry_run=dry_run, on_progress=progress,
+            prune=prune, config_problems=tags.problems, max_bytes=max_input_mb * MB,
         )
     if dry_run:
         for path in summary.changes:
             print(f"would write {path}")
+    for note in summary.notes:
+        err.print(note, markup=False)
     _finish(summary.problems, strict, summary.describe(dry_run))
 
 
 @app.command()
-def check(digests: DigestArgs, taxonomy: TaxonomyOption = None, strict: StrictOption = False) -> None:
+def check(
+    digests: DigestArgs,
+    taxonomy: TaxonomyOption = None,
+    strict: StrictOption = False,
+    max_input_mb: MaxInputOption = 200,
+) -> None:
     """Read the inputs (any kind) and report every problem; write nothing."""
     from .importer import check_digests
+    from .inputs.limits import MB
     from .tagging.sources import load_sources
+    from .tagging.taxonomy import load_taxonomy
 
     found = Problems()
     taxonomy = _taxonomy(taxonomy, found)
-    count, problems = check_digests(digests, Path.cwd(), load_sources(taxonomy / "sources.yaml"))
+    tags = load_taxonomy(taxonomy / "tags.yaml")
+    count, problems = check_digests(
+        digests, Path.cwd(), load_sources(taxonomy / "sources.yaml"), tags.problems, max_input_mb * MB
+    )
     problems.items[:0] = found.items
     counts = f"{len(problems.errors)} errors, {len(problems.warnings)} warnings"
     summary = f"{count} articles in {len(digests)} inputs; {counts}"

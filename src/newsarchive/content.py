@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .escape import escape_line
 from .inputs.provenance import provenance_fields
+from .problems import Problem, Severity
 from .records import Article, BodyKind, DatePrecision
 
 IMPORT_HASH_FIELD = "Import-SHA256"
@@ -33,6 +34,7 @@ def header_fields(article: Article) -> list[tuple[str, str]]:
         ("Authors", _metadata_list(a.authors)),
         ("Byline-Role", a.byline_role),
         ("Original-URL", a.original_url),
+        ("Same-Text-As", _metadata_list(article.same_text_as)),
         ("Tags", _metadata_list(article.tags)),
         # one group of provenance fields per place the article was found
         *(
@@ -41,6 +43,7 @@ def header_fields(article: Article) -> list[tuple[str, str]]:
             for item in provenance_fields(entry, number)
         ),
         ("Slug", article.slug),
+        ("Identity", article.identity),
     ]
     return [(name, _one_line(value)) for name, value in fields if value]
 
@@ -107,6 +110,18 @@ class ArticleFile:
     def digest(self) -> str | None:
         return self.header.get("digest")
 
+    @property
+    def identity(self) -> str | None:
+        return self.header.get("identity")
+
+    @property
+    def title(self) -> str:
+        return self.header.get("title", "")
+
+    @property
+    def same_text_as(self) -> list[str]:
+        return [slug.strip() for slug in self.header.get("same-text-as", "").split(";") if slug.strip()]
+
 
 def read_header(text: str) -> dict[str, str]:
     """The metadata header as lower-cased keys (as Pelican reads them)."""
@@ -125,8 +140,18 @@ def read_article_file(path: Path) -> ArticleFile:
     return ArticleFile(path, text, read_header(text))
 
 
-def existing_articles(content_dir: Path) -> list[ArticleFile]:
+def existing_articles(content_dir: Path, problems: list[Problem] | None = None) -> list[ArticleFile]:
+    """The article files in ``content_dir``; one that cannot be read is left out (and named in ``problems``)."""
     folder = content_dir / "articles"
     if not folder.is_dir():
         return []
-    return [read_article_file(p) for p in sorted(folder.rglob("*.md"))]
+    found = []
+    for path in sorted(folder.rglob("*.md")):
+        try:
+            found.append(read_article_file(path))
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else "it is not UTF-8"
+            if problems is not None:
+                problems.append(Problem(str(path), 0, Severity.ERROR,
+                                        f"cannot be read ({reason}); left alone, and its article not matched"))
+    return found

@@ -37,7 +37,7 @@ class Block:
 @dataclass
 class Attribution:
     source: str | None = None
-    source_derived: str | None = None  # "url" when the source came from the URL's domain
+    source_derived: str | None = None  # "url": from the URL's domain; "bare-line": an unknown outlet line
     authors: list[str] = field(default_factory=list)
     byline_role: str | None = None
     original_url: str | None = None
@@ -139,6 +139,11 @@ class Article:
     record: str | None = None
     captured: date | None = None
     also_found: list[Provenance] = field(default_factory=list)
+    # the input file and a fingerprint of the text at first import: what a re-import matches
+    # (never the title, never the position among same-titled siblings); see ``identity``
+    identity: str = ""
+    # slugs of articles from other outlets with near-identical text (syndicated copies)
+    same_text_as: list[str] = field(default_factory=list)
 
     @property
     def provenance(self) -> Provenance:

@@ -68,6 +68,13 @@ SETTINGS = [
         "The similarity needed when either article's date is unknown (nothing else says it is the same event).",
     ),
     Setting("NEWSARCHIVE_CLUSTER_DAYS", 3, "Most days between two dated articles of one story cluster."),
+    Setting("SYNDICATION_URL", "syndication/{slug}.html", "URL of the word-level diff of two syndicated copies."),
+    Setting("SYNDICATION_SAVE_AS", "syndication/{slug}.html", "Where a pair's diff is written; empty: none."),
+    Setting(
+        "NEWSARCHIVE_SYNDICATION_JSON",
+        "syndication.json",
+        "Where the syndication groups (one text run by several outlets) are written as data; empty: none.",
+    ),
     Setting(
         "NEWSARCHIVE_CITATIONS_JSON",
         "citations.json",

@@ -23,17 +23,16 @@ def base_slug(title: str) -> str:
     return slug or "article"
 
 
-def unique_slug(base: str, digest: str, owner_of: Callable[[str], str | None], used: set[str]) -> str:
-    """The first of ``base``, ``base-2``, ... not used in this run nor owned by another digest.
+def unique_slug(base: str, taken: Callable[[str], bool], used: set[str]) -> str:
+    """The first of ``base``, ``base-2``, ... not used in this run nor ``taken`` by a file in ``content/``.
 
-    ``owner_of`` gives, for a slug already in ``content/``, the digest that produced it (None
-    for a free slug), so re-importing a digest gives each of its articles the slug it had before.
+    A re-imported article keeps the slug of the file it was (``identity``), so only new
+    articles come here, and they never take a slug a file already has.
     """
     number = 1
     while True:
         candidate = base if number == 1 else f"{base}-{number}"
-        owner = owner_of(candidate)
-        if candidate not in used and (owner is None or owner == digest):
+        if candidate not in used and not taken(candidate):
             used.add(candidate)
             return candidate
         number += 1

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .content import ArticleFile, article_path, existing_articles, read_header, render_article
 from .files import write_atomically
-from .problems import Problems
+from .problems import Problem, Problems
 from .records import Article
 from .slugs import base_slug, unique_slug
 
@@ -18,6 +18,7 @@ class Outcome(StrEnum):
     UNCHANGED = "unchanged"
     KEPT = "kept"  # edited by hand since import: left alone
     MERGED = "merged"  # a duplicate: its provenance was added to the article already here
+    FAILED = "failed"  # could not be written (disk full, permission denied ...): an error says why
 
 
 @dataclass
@@ -26,6 +27,9 @@ class ImportSummary:
     outcomes: dict[Outcome, int] = field(default_factory=lambda: {o: 0 for o in Outcome})
     files: list[Path] = field(default_factory=list)
     changes: list[Path] = field(default_factory=list)  # files written (or, in a dry run, that would be)
+    notes: list[str] = field(default_factory=list)  # what changed that a person should know: renames, splits
+    gone: int = 0  # article files whose source block is no longer in their input
+    removed: int = 0  # of those, removed by --prune
 
     @property
     def articles(self) -> int:
@@ -38,6 +42,9 @@ class ImportSummary:
             f"{self.articles} articles: {o[Outcome.WRITTEN]} {verb}, {o[Outcome.UNCHANGED]} unchanged, "
             f"{o[Outcome.KEPT]} kept (edited by hand)"
             + (f", {o[Outcome.MERGED]} merged into articles found elsewhere" if o[Outcome.MERGED] else "")
+            + (f", {o[Outcome.FAILED]} not written" if o[Outcome.FAILED] else "")
+            + (f", {self.gone} no longer in their input" if self.gone else "")
+            + (f" ({self.removed} {'would be ' if dry_run else ''}removed)" if self.removed else "")
             + f"; {len(self.problems.errors)} errors, {len(self.problems.warnings)} warnings"
         )
 
@@ -48,16 +55,13 @@ class ContentWriter:
     def __init__(self, content_dir: Path, dry_run: bool = False):
         self.content_dir = content_dir
         self.dry_run = dry_run
-        self.existing: dict[str, ArticleFile] = {f.slug: f for f in existing_articles(content_dir)}
+        self.unreadable: list[Problem] = []  # article files that could not be read
+        self.existing: dict[str, ArticleFile] = {f.slug: f for f in existing_articles(content_dir, self.unreadable)}
         self.used: set[str] = set()
 
     def assign_slug(self, article: Article) -> None:
-        article.slug = unique_slug(base_slug(article.title), article.digest, self._owner_of, self.used)
-
-    def _owner_of(self, slug: str) -> str | None:
-        """The digest of the article file that holds ``slug`` already, or None."""
-        existing = self.existing.get(slug)
-        return None if existing is None else existing.digest or ""
+        """A slug no file holds: a re-imported article keeps its file's slug (see ``identity``)."""
+        article.slug = unique_slug(base_slug(article.title), lambda slug: slug in self.existing, self.used)
 
     def write(self, article: Article, summary: ImportSummary) -> Outcome:
         target = article_path(self.content_dir, article)
@@ -73,10 +77,26 @@ class ContentWriter:
             return Outcome.KEPT
         if before is not None and before.path == target and before.text == text:
             return Outcome.UNCHANGED
-        summary.changes.append(target if before is None or before.path == target else before.path)
         if not self.dry_run:
-            write_atomically(target, text)
-            if before is not None and before.path != target:
-                before.path.unlink()  # the article's date moved it to another year
+            try:
+                write_atomically(target, text)
+                if before is not None and before.path != target:
+                    before.path.unlink()  # the article's date moved it to another year
+            except OSError as exc:
+                summary.problems.error(str(target), 0, f"cannot write: {exc.strerror or exc}")
+                return Outcome.FAILED
+        summary.changes.append(target if before is None or before.path == target else before.path)
         self.existing[article.slug] = ArticleFile(target, text, read_header(text))
         return Outcome.WRITTEN
+
+    def rewrite(self, file: ArticleFile, text: str, summary: ImportSummary) -> ArticleFile | None:
+        """Replace a file's text (new provenance entries); None, with an error, when it cannot be written."""
+        if not self.dry_run:
+            try:
+                write_atomically(file.path, text)
+            except OSError as exc:
+                summary.problems.error(str(file.path), 0, f"cannot write: {exc.strerror or exc}")
+                return None
+        updated = ArticleFile(file.path, text, read_header(text))
+        self.existing[file.slug] = updated
+        return updated

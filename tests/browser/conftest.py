@@ -98,6 +98,19 @@ def axe_source() -> str:
     _missing("axe-core is not installed: run `make axe` (npm install --prefix .cache/axe axe-core@4)")
 
 
+def axe_violations(driver, axe_source: str) -> list[str]:
+    """The serious and critical axe-core violations of the page loaded in ``driver``."""
+    driver.execute_script(axe_source)
+    driver.set_script_timeout(30)
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations), e => done(String(e)));"
+    )
+    assert isinstance(result, list), result
+    return [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}" for v in result
+            if v["impact"] in ("serious", "critical")]
+
+
 @pytest.fixture(scope="session")
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)

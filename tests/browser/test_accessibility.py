@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import axe_violations
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
@@ -29,15 +31,7 @@ def test_no_serious_axe_violations(browser, served_site, axe_source, scheme):
     try:
         for page in _pages(site):
             browser.get(base + page)
-            browser.execute_script(axe_source)
-            browser.set_script_timeout(30)
-            result = browser.execute_async_script(
-                "const done = arguments[arguments.length - 1];"
-                "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations), e => done(String(e)));"
-            )
-            assert isinstance(result, list), result
-            bad = [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}" for v in result
-                   if v["impact"] in ("serious", "critical")]
+            bad = axe_violations(browser, axe_source)
             if bad:
                 found[page] = bad
     finally:

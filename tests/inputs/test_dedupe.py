@@ -144,3 +144,27 @@ def test_hashes_hundreds_of_texts_share_are_boilerplate_and_not_walked():
     assert shared["original"] == 7  # its rare hashes, and the common ones counted for it
     assert "other-3" not in shared  # shares only boilerplate: not walked, not a candidate
     assert index._sharing(boilerplate)["other-3"] == 4  # a text with nothing rare: every hash counts
+
+
+def test_a_merged_entry_whose_record_is_gone_is_named_and_pruned(site, run):
+    run("harbour-wall.html", "harbour-wall.txt")  # the digest's article merged into the page's file
+    (only,) = articles(site).values()
+    assert only.header["digest-2"] == "inputs/harbour-wall.txt"
+    (site / "inputs" / "harbour-wall.txt").write_text("Something else\n\nSource: Harbour Gazette\nA short note.\n")
+    summary = run("harbour-wall.txt")
+    path = only.path
+    assert f"{path}: warning: its provenance names inputs/harbour-wall.txt (1-14), no longer there; --prune " \
+           "removes the entry" in [str(p) for p in summary.problems]
+    summary = run("harbour-wall.txt", prune=True)
+    assert "digest-2" not in read_article_file(path).header
+    assert any("provenance inputs/harbour-wall.txt (1-14) removed" in note for note in summary.notes)
+
+
+def test_a_merged_entry_whose_lines_moved_is_updated_not_repeated(site, run):
+    run("harbour-wall.html", "harbour-wall.txt")
+    digest = site / "inputs" / "harbour-wall.txt"
+    digest.write_text("A note first\n\nSource: Harbour Gazette\nA short note.\n\n\n\n" + digest.read_text())
+    run("harbour-wall.txt")
+    page = next(f for f in articles(site).values() if f.header.get("input-kind") == "html")
+    assert [e.file for e in read_provenance(page.header)] == ["inputs/harbour-wall.html", "inputs/harbour-wall.txt"]
+    assert page.header["digest-lines-2"] == "8-21"

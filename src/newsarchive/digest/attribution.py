@@ -2,6 +2,12 @@
 
 Each recogniser is strict on purpose: a line it rejects stays body text, and losing a
 lede to a false attribution is worse than missing an unusual byline.
+
+A bare line is an outlet when ``sources.yaml`` knows it. An unknown one is read as the
+source only when it looks like an outlet's name (short, capitalised, no sentence
+punctuation, an outlet word such as News, Agency, Radio or Observatory, optionally a
+parenthesised abbreviation: "Syrian Coalition (Etilaf)"); the parser then says so
+(``Source-Derived: bare-line``). A dateline ("DAMASCUS", a gazetteer place) never is.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ class AttributionLine:
     authors: tuple[str, ...] = ()
     role: str | None = None
     url: str | None = None
+    guessed: bool = False  # a bare outlet name that sources.yaml does not know
 
 
 SOURCE_LINE = re.compile(r"^source\s*:\s*(?P<name>.+)$", re.IGNORECASE)
@@ -41,6 +48,20 @@ NAME_PARTICLES = frozenset(
     "van von ten ter al el bin ibn bint abu y e".split()
 )
 MAX_OUTLET_WORDS = 6
+# Words that name a kind of outlet: an unknown bare line holding one is read as the source.
+OUTLET_WORDS = frozenset(
+    "news agency times radio tv television press observatory coalition post herald gazette courier tribune "
+    "journal network channel media daily telegraph wire voice broadcasting chronicle observer monitor express "
+    "bulletin newspaper magazine weekly review report reports today online dispatch ledger standard record "
+    "sentinel inquirer guardian mirror".split()
+)
+# Words of a heading rather than a name: "Breaking News", "Press Release" are not outlets.
+GENERIC_WORDS = frozenset(
+    "breaking latest live exclusive update updates world local top special release conference statement "
+    "briefing interview the of and in on for".split()
+)
+ABBREVIATION = re.compile(r"\s*\((?P<short>[^()]{1,20})\)$")  # "Syrian Coalition (Etilaf)"
+DATELINE_END = " -–—:"
 MAX_NAME_WORDS = 5
 MAX_ROLE_WORDS = 6
 
@@ -62,9 +83,48 @@ def classify(line: str, sources: SourceList, *, allow_outlet: bool = True) -> At
     match = BYLINE.match(text)
     if match:
         return parse_byline(match.group("rest"))
-    if allow_outlet and (sources.find(text) or looks_like_outlet(text)):
+    if allow_outlet and sources.find(text):
         return AttributionLine(AttributionKind.OUTLET, source=sources.canonical(text))
+    if allow_outlet and outlet_guess(text) == "outlet":
+        return AttributionLine(AttributionKind.OUTLET, source=text, guessed=True)
     return None
+
+
+def outlet_guess(text: str) -> str | None:
+    """What an unknown bare line is: "outlet" (named like one), "unsure" (could be one), or None.
+
+    None for a dateline ("DAMASCUS", "Aleppo -", a gazetteer place) and for anything that does
+    not look like a name at all.
+    """
+    text = text.strip()
+    main = ABBREVIATION.sub("", text)
+    if not main or not looks_like_outlet(main) or is_dateline(text):
+        return None
+    words = {re.sub(r"[^\w]", "", w).casefold() for w in main.split()}
+    if not words - OUTLET_WORDS - GENERIC_WORDS:
+        return None  # a heading made of outlet words alone: "Breaking News", "Press Release"
+    return "outlet" if words & OUTLET_WORDS else "unsure"
+
+
+def is_dateline(text: str) -> bool:
+    """An all-capitals place line ("DAMASCUS", "ALEPPO -") or a gazetteer place name."""
+    place = text.strip().rstrip(DATELINE_END).strip()
+    letters = [c for c in place if c.isalpha()]
+    if letters and place.upper() == place and len(place.split()) <= 3:
+        return True
+    from ..tagging.gazetteer import gazetteer_places  # heavy: loaded only when a bare line needs it
+
+    return place.casefold() in _place_names(gazetteer_places())
+
+
+_PLACE_NAMES: dict[int, frozenset[str]] = {}
+
+
+def _place_names(places) -> frozenset[str]:
+    found = _PLACE_NAMES.get(id(places))
+    if found is None:
+        found = _PLACE_NAMES[id(places)] = frozenset(p.name.casefold() for p in places)
+    return found
 
 
 def looks_like_outlet(text: str, max_words: int = MAX_OUTLET_WORDS) -> bool:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import charset_normalizer
 import ftfy
 
+from ..inputs.xml_chars import FORBIDDEN, describe, made_visible
 from ..problems import Problem, Severity
 from ..records import Line
 
@@ -34,8 +35,8 @@ BOMS = [
 ]
 WESTERN_MARGIN = 0.1
 UNICODE_ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-32")
-# C0 controls other than tab, line feed, form feed and carriage return; and DEL.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# What XML 1.0 forbids (a form feed among them), see ``inputs.xml_chars``.
+CONTROL = FORBIDDEN
 # UTF-8 read as cp1252 or latin-1 always shows one of its lead bytes as Â..ô (or â€ for
 # punctuation): lines without one are not handed to ftfy, which is slow on long lines.
 MOJIBAKE_HINT = re.compile(r"[\u00c2-\u00f4]")
@@ -114,12 +115,10 @@ def _cleaned(line: Line, path: str, problems: list[Problem]) -> Line:
                     f"repaired mojibake (UTF-8 once read as another encoding): {_excerpt(text, repaired)}")
         )
         text = repaired
-    controls = sorted(set(CONTROL.findall(text)))
+    text, controls = made_visible(text)
     if controls:
-        text = CONTROL.sub(lambda m: chr(0x2400 + (ord(m.group()) % 0x80 if m.group() != "\x7f" else 0x21)), text)
-        names = ", ".join(f"U+{ord(c):04X}" for c in controls)
         problems.append(
-            Problem(path, line.number, Severity.WARNING, f"control characters {names} shown as visible symbols")
+            Problem(path, line.number, Severity.WARNING, f"characters XML 1.0 forbids: {describe(controls)}")
         )
     invisible = sorted(set(INVISIBLE.findall(text)))
     if invisible:

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from ..problems import Problem, Severity
 from ..records import Article, Attribution, Block, BodyBlock, BodyKind, Line
 from ..tagging.sources import SourceList
-from .attribution import AttributionKind, AttributionLine, classify
+from .attribution import AttributionKind, AttributionLine, classify, outlet_guess
 
 MAX_HEADING_WORDS = 12
 MAX_HEADING_CHARS = 90
@@ -97,12 +97,26 @@ def _read_attribution(
             continue
         found = classify(line.text, sources, allow_outlet=attribution.source is None)
         if found is None or not _fits(attribution, found):
-            if NOT_A_WEB_URL.match(line.text.strip()):
+            text = line.text.strip()
+            if NOT_A_WEB_URL.match(text):
                 problems.append(
                     Problem(path, line.number, Severity.WARNING,
-                            f"{_short(line.text.strip())!r} is not an http(s) URL with a host; kept as body text")
+                            f"{_short(text)!r} is not an http(s) URL with a host; kept as body text")
+                )
+            elif attribution.source is None and outlet_guess(text) == "unsure":
+                problems.append(
+                    Problem(path, line.number, Severity.WARNING,
+                            f"{text!r} may name the outlet, but is not in sources.yaml; kept as body text "
+                            f"(if it is the source, add it to taxonomy/sources.yaml or write 'Source: {text}')")
                 )
             break
+        if found.guessed:
+            problems.append(
+                Problem(path, line.number, Severity.WARNING,
+                        f"{line.text.strip()!r} read as the source (Source-Derived: bare-line): it looks like an "
+                        f"outlet's name but is not in sources.yaml; add it there to make this permanent")
+            )
+            attribution.source_derived = "bare-line"
         _apply(attribution, found)
         index += 1
     if attribution.source is None and attribution.original_url:

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..digest.read import DigestResult, read_digest
 from ..records import InputKind
 from ..tagging.sources import SourceList
+from .limits import DEFAULT_MAX_INPUT_BYTES, refusal
 
 SNIFF_BYTES = 4096
 FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
@@ -67,9 +68,15 @@ def read_input(
     sources: SourceList,
     digest_date: date | None = None,
     source_orders: dict[str, str] | None = None,
+    max_bytes: int = DEFAULT_MAX_INPUT_BYTES,
 ) -> DigestResult:
-    """Read any input kind into articles and problems."""
-    kind = detect_kind(path)
+    """Read any input kind into articles and problems; refuse what is not a regular file or too large."""
+    refused = refusal(path, None)  # before sniffing: reading a pipe's first bytes could wait forever
+    if refused is None:
+        kind = detect_kind(path)
+        refused = refusal(path, None if kind is InputKind.WARC else max_bytes)
+    if refused is not None:
+        return DigestResult(path, [], [refused])
     if kind is InputKind.HTML:
         from .html import read_html
 
@@ -81,5 +88,5 @@ def read_input(
     if kind is InputKind.WARC:
         from .warc import read_warc
 
-        return read_warc(path, site_root, sources)
+        return read_warc(path, site_root, sources, max_record_bytes=max_bytes)
     return read_digest(path, site_root, sources, digest_date, source_orders)

@@ -8,6 +8,7 @@ capture date.
 
 from __future__ import annotations
 
+import zlib
 from datetime import date, datetime
 from pathlib import Path
 
@@ -19,12 +20,16 @@ from ..problems import Problem, Severity
 from ..records import Article, InputKind
 from ..tagging.sources import SourceList
 from .html import build_article, extract_page, is_web_url, sha256_hex
+from .limits import DEFAULT_MAX_RECORD_BYTES, MB
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 CAPTURE_DATE_EVIDENCE = "WARC-Date (the capture date; the page gives no date of its own)"
 
 
-def read_warc(path: Path, site_root: Path, sources: SourceList) -> DigestResult:
+def read_warc(
+    path: Path, site_root: Path, sources: SourceList, max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
+) -> DigestResult:
+    """Stream the records one by one (a WARC file may be larger than memory), each at most ``max_record_bytes``."""
     shown = str(path)
     name = digest_name(path, site_root)
     articles: list[Article] = []
@@ -37,12 +42,20 @@ def read_warc(path: Path, site_root: Path, sources: SourceList) -> DigestResult:
             for record in records:
                 if record.rec_type is None:  # what warcio yields for a header cut short
                     raise EOFError("a record header is cut off")
-                payload = record.content_stream().read()
-                missing = getattr(record.raw_stream, "limit", 0)  # bytes its Content-Length promised
+                payload = record.content_stream().read(max_record_bytes + 1)
+                too_large = len(payload) > max_record_bytes
+                missing = 0 if too_large else getattr(record.raw_stream, "limit", 0)  # what Content-Length promised
                 if missing:
                     raise EOFError(f"a record ends {missing} bytes early")
                 offset = records.get_record_offset()  # reads the record to its end: after the payload
                 seen += 1
+                if too_large:
+                    problems.append(Problem(
+                        shown, 0, Severity.ERROR,
+                        f"the record at offset {offset} is larger than {max_record_bytes / MB:.0f} MB; not imported "
+                        f"(raise the limit with --max-input-mb)",
+                    ))
+                    continue
                 if record.rec_type != "response" or record.http_headers is None:
                     continue
                 content_type = (record.http_headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
@@ -57,11 +70,48 @@ def read_warc(path: Path, site_root: Path, sources: SourceList) -> DigestResult:
         problems.append(Problem(shown, 0, Severity.ERROR, f"cannot be read: {exc.strerror or exc}"))
     except (ArchiveLoadFailed, EOFError, ValueError, Exception) as exc:  # noqa: B014 - warcio raises many kinds
         problems.append(Problem(shown, 0, Severity.ERROR, _damaged(seen, offset, _reason(exc))))
+    if not any(p.severity is Severity.ERROR and not p.line for p in problems):
+        cut = cut_gzip_member(path)  # warcio ends quietly at a gzip member cut short
+        if cut is not None:
+            reason = f"the gzip member at byte {cut} is cut off"
+            problems.append(Problem(shown, 0, Severity.ERROR, _damaged(seen, offset, reason)))
     if not seen and not problems and path.stat().st_size:
         problems.append(Problem(shown, 0, Severity.ERROR, _damaged(0, 0, "no whole record in it")))
     elif not articles and not problems:
         problems.append(Problem(shown, 0, Severity.ERROR, "holds no HTML response record; nothing imported"))
     return DigestResult(path, articles, problems)
+
+
+def cut_gzip_member(path: Path) -> int | None:
+    """Where the first incomplete or damaged gzip member of a gzip file starts; None when all are whole.
+
+    Streamed: each chunk is decompressed a bounded piece at a time and the output dropped.
+    """
+    piece = 1 << 20
+    try:
+        with path.open("rb") as stream:
+            if stream.read(2) != b"\x1f\x8b":
+                return None
+            stream.seek(0)
+            position, start, member = 0, 0, None
+            while chunk := stream.read(piece):
+                data = chunk
+                while data:
+                    if member is None:
+                        member, start = zlib.decompressobj(16 + zlib.MAX_WBITS), position
+                    member.decompress(data, piece)
+                    while member.unconsumed_tail and not member.eof:
+                        member.decompress(member.unconsumed_tail, piece)
+                    if member.eof:
+                        used = len(data) - len(member.unused_data)
+                        position, data, member = position + used, member.unused_data, None
+                    else:
+                        position, data = position + len(data), b""
+            return start if member is not None else None
+    except zlib.error:
+        return start
+    except OSError:
+        return None  # reported when the records are read
 
 
 def _damaged(seen: int, offset: int, reason: str) -> str:
