@@ -1,0 +1,186 @@
+"""People nobody listed: names found by rules, each with the rule that found it.
+
+A run of two to four capitalised words (Arabic particles such as "al-", "bin", "Abdel" and
+European ones such as "de", "van" allowed inside) is taken for a person's name when:
+
+- its first word is a known first name: the US Census Bureau's 1990 first-name lists (public
+  domain, shipped by the ``names`` package) and ``FIRST_NAMES`` below, names common in the
+  international news this tool archives that those lists lack; first names that are also
+  common words ("Will", "Grant") or places ("Jordan") are not enough alone;
+- or a title or role comes just before it ("Dr.", "President", "spokesman", "striker");
+- or an attribution verb comes just before or after it ("said Rami Abdel Rahman", "Lavrov said").
+
+A run with a word that names an organisation or a place ("Party", "Army", "City") is not a
+person. Later in the article the surname alone ("Abdel Rahman", "Lavrov") counts as the
+same person (``tagger.py`` looks for it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# First names common in international news that the 1990 US Census lists lack. Written for
+# this project (Arabic, Persian, Turkish, Russian, other European and Asian given names).
+FIRST_NAMES = frozenset(
+    """
+    Abdullah Abdulrahman Abdel Abdul Abu Adnan Ahmad Ahmet Akram Ali Amer Amin Amir Ammar Anas Anwar Ashraf
+    Ayman Bashar Bassam Bassel Bilal Fadi Faisal Farouk Fawaz Fouad Ghassan Hadi Haider Hamid Hamza Hani
+    Haris Hasan Hassan Hisham Hussein Ibrahim Imad Ismail Issa Jamal Jihad Kamal Karim Khaled Khalid Mahmoud
+    Majid Marwan Mazen Mohamed Mohammad Mohammed Muhammad Mustafa Nabil Nader Nasser Nizar Omar Osama Qasem
+    Qassem Rami Riad Riyad Saad Saeed Said Salah Salem Salim Sami Samir Sayed Sharif Suleiman Talal Tarek
+    Tariq Walid Wael Yasser Yasin Yousef Youssef Zaid Zakaria Ziad Javad Hassan Mahmoud Ruhollah Mahmud
+    Recep Ahmet Mevlut Binali Kemal Bülent Ekrem Sergei Sergey Vladimir Dmitry Dmitri Mikhail Alexei Alexey
+    Andrei Igor Oleg Yuri Boris Nikolai Viktor Vitaly Yevgeny Maria Olga Svetlana Irina Tatiana Ramzan
+    Staffan Jens Lars Anders Angela Emmanuel François Jacques Jean Laurent Nicolas Sigmar Frank-Walter Wolfgang
+    Helmut Matteo Giuseppe Silvio Paolo Federica Mariano Pedro Jose Luis Juan Carlos Miguel Javier Diego
+    Xi Li Wang Zhang Shinzo Kim Moon Narendra Imran Nawaz Ashraf Ban Antonio António Kofi Boutros Ehud Benjamin
+    Avigdor Naftali Yitzhak Shimon Ariel Mahmoud Ismail Hosni Abdel-Fattah Bashir Omar Ghani Hamid
+    """.split()
+)
+# First names in the Census lists that are as often a common word, a month or a place: enough with a
+# title or attribution, not alone.
+AMBIGUOUS_FIRST_NAMES = frozenset(
+    """
+    will may june april august mark grant bill rose joy hope faith grace summer autumn dawn iris ruby pearl
+    amber crystal angel an long young ray lane page chase chance clay dale dean gay glen guy hunter king
+    lord major miles norman price rich rod ross royal sky sterling wade ward west white frank jack jean
+    art bob buck carol chuck cliff don drew earl ernest golden gene hall hank harry heath holly ivory jade
+    jewel lee lou love lucky marshall mason max may mercy merry ocean olive pat penny rocky sandy saint
+    shannon sonny star storm tommy van vernon victor violet wiley will winter young china asia india
+    georgia virginia carolina florence victoria jordan paris london sydney israel dakota kenya africa
+    """.split()
+)
+TITLES = frozenset(
+    """
+    mr mrs ms miss dr prof professor president vice minister premier chancellor sheikh shaikh emir king queen
+    prince princess pope imam ayatollah rabbi father sister general gen lieutenant lt colonel col major maj
+    captain capt sergeant sgt commander brigadier marshal admiral senator sen rep representative congressman
+    congresswoman governor gov mayor judge justice ambassador envoy secretary spokesman spokeswoman spokesperson
+    chairman chairwoman chief director head leader coach manager striker midfielder defender goalkeeper
+    forward captain batsman bowler keeper champion officer sir lady lord dame reporter correspondent
+    journalist activist opposition deputy foreign prime
+    """.split()
+)
+ATTRIBUTION = frozenset("said says told tells added adds stated declared explained wrote according asked".split())
+# Words that make a capitalised run an organisation, a place or a thing, not a person.
+NOT_PERSON_WORDS = frozenset(
+    """
+    party army forces force council committee union bank corporation corp inc ltd co company group agency
+    association organisation organization front brigade brigades battalion movement university college school
+    court commission federation club airlines airways news times post press agency ministry department office
+    government republic kingdom state states city province governorate county district region river mountains
+    street road square airport hospital church mosque cathedral museum hotel stadium centre center cup league
+    championship open games olympics festival conference summit treaty accord plan act bill day week
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december international national united new north south east west
+    northern southern eastern western islamic arab democratic people popular liberation revolutionary
+    observatory network channel television radio tv service services institute foundation fund programme
+    program project council parliament assembly congress senate house cabinet police guard guards navy
+    air command unit units rights human watch crescent cross red
+    """.split()
+)
+PARTICLES = r"(?:al|el|bin|ibn|abu|abdel|abdul|de|da|di|del|van|von|der|den|du|la|le|bint|ben)"
+# A name word: a capital, then letters (an apostrophe or a hyphen inside, "O'Brien", "Ki-moon").
+_WORD = r"[A-Z][a-z\u00e0-\u024f]+(?:['\u2019-][A-Za-z\u00e0-\u024f]+)*"
+_JOINED = rf"(?:{PARTICLES}[-\u2010 ])?{_WORD}"
+NAME_RUN = re.compile(rf"(?<![\w'\u2019-]){_WORD}(?:[ \t]+{_JOINED}|-{_WORD}){{1,3}}(?![\w-])")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?,?[ \t]+$")
+_WORD_AFTER = re.compile(r"^,?[ \t]+([a-z]+)")
+
+
+@dataclass(frozen=True)
+class FoundPerson:
+    """A name found by a rule: where, as written, and why it is taken for a person."""
+
+    start: int
+    end: int
+    name: str
+    reason: str
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Known first names in lower case: the Census lists and ``FIRST_NAMES``."""
+    found = {name.casefold() for name in FIRST_NAMES}
+    folder = resources.files("names")
+    for file in ("dist.male.first", "dist.female.first"):
+        for line in folder.joinpath(file).read_text(encoding="ascii").splitlines():
+            if line.strip():
+                found.add(line.split()[0].casefold())
+    return frozenset(found)
+
+
+def find_people(text: str, known_not_people: frozenset[str] = frozenset()) -> list[FoundPerson]:
+    """The people ``text`` names by the rules above, in order; ``known_not_people``: names in normal
+    form that the taxonomy or the gazetteer gives to something else (never a person)."""
+    found = []
+    names = first_names()
+    for run in NAME_RUN.finditer(text):
+        start, title = _after_leading_words(text, run.start(), run.end(), names)
+        name = " ".join(text[start:run.end()].split())
+        words = re.split(r"[ \-\u2010]+", name)
+        lowered = [w.casefold() for w in words]
+        if len(name.split()) < 2 or any(w in NOT_PERSON_WORDS for w in lowered):
+            continue
+        if name.casefold() in known_not_people or all_capitals_line(text, start):
+            continue
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start) if not title else None
+        after = _WORD_AFTER.match(text[run.end():run.end() + 20])
+        word_before = before.group(1).casefold() if before else ""
+        if title or word_before in TITLES:
+            reason = f"the title or role {title or before.group(1)!r} comes before it"
+        elif word_before in ATTRIBUTION or (after and after.group(1) in ATTRIBUTION):
+            verb = before.group(1) if word_before in ATTRIBUTION else after.group(1)
+            reason = f"the attribution verb {verb!r} comes next to it"
+        elif lowered[0] in names and lowered[0] not in AMBIGUOUS_FIRST_NAMES:
+            reason = f"{words[0]!r} is a known first name"
+        else:
+            continue
+        found.append(FoundPerson(start, run.end(), name, reason))
+    return found
+
+
+# Capitalised words that open a sentence or a run without being part of a name.
+_OPENING_WORDS = frozenset(
+    """
+    the a an in on at but and or when after before as if while since during yesterday today then there
+    this that these those his her their its our we they he she it i also meanwhile however although
+    former late new veteran top senior acting interim outgoing incoming
+    """.split()
+)
+
+
+def _after_leading_words(text: str, start: int, end: int, names: frozenset[str]) -> tuple[int, str]:
+    """Where the name proper starts in a run, past titles and opening words, and the last title passed."""
+    title = ""
+    while True:
+        match = re.match(r"([A-Za-z]+)\.?[ \t]+", text[start:end])
+        if not match:
+            return start, title
+        word = match.group(1).casefold()
+        if word in TITLES:
+            title = match.group(1)
+        elif word not in _OPENING_WORDS:
+            return start, title
+        start += match.end()
+
+
+def surname(name: str) -> str:
+    """The part of a name that may stand alone later: its last word, with a particle before it
+    ("al-Assad" gives "Assad", "Abdel Rahman" gives "Abdel Rahman")."""
+    words = name.split()
+    if len(words) >= 3 and words[-2].casefold() in ("abdel", "abdul", "abu", "bin", "ibn", "de", "van", "von"):
+        return " ".join(words[-2:])
+    last = words[-1]
+    return re.sub(rf"^{PARTICLES}[-\u2010]", "", last, flags=re.IGNORECASE)
+
+
+def all_capitals_line(text: str, index: int) -> bool:
+    """Whether the line holding ``index`` is written in capitals (a headline, a dateline)."""
+    start = text.rfind("\n", 0, index) + 1
+    end = text.find("\n", index)
+    letters = [c for c in text[start:end if end >= 0 else None] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
