@@ -7,7 +7,7 @@ PORT ?= 8000
 # What the targets below need installed first; `make site INSTALLED=` uses the venv as it is.
 INSTALLED ?= $(STAMP)
 
-.PHONY: install site content build publish serve test lint clean golden axe bench
+.PHONY: install site content build publish serve test lint clean golden axe bench eval-tags
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ N ?= 10000
 ROUNDS ?= 2
 bench: $(INSTALLED)  ## newsarchive vs plain Pelican on N generated articles (N=1000, ROUNDS=1 to change)
 	$(BIN)/python -m benchmarks.bench --articles $(N) --rounds $(ROUNDS)
+
+GOLD ?=
+eval-tags: $(INSTALLED)  ## tag precision and recall on public gold data (GOLD=folder made by benchmarks/tags/prepare.py)
+	@test -n "$(GOLD)" || { echo "usage: make eval-tags GOLD=folder (see benchmarks/tags/README.md)"; exit 2; }
+	$(BIN)/python -m benchmarks.tags.evaluate --gold $(GOLD) $(if $(RECORD),--record "$(RECORD)")
 
 clean:  ## remove built output and caches (keeps .venv and content/)
 	rm -rf output cache .pytest_cache test-artifacts

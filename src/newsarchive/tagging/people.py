@@ -22,6 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .demonyms import DEMONYMS
+from .normalize import normal_key
+
 # First names common in international news that the 1990 US Census lists lack. Written for
 # this project (Arabic, Persian, Turkish, Russian, other European and Asian given names).
 FIRST_NAMES = frozenset(
@@ -79,7 +82,8 @@ NOT_PERSON_WORDS = frozenset(
     northern southern eastern western islamic arab democratic people popular liberation revolutionary
     observatory network channel television radio tv service services institute foundation fund programme
     program project council parliament assembly congress senate house cabinet police guard guards navy
-    air command unit units rights human watch crescent cross red
+    air command unit units rights human watch crescent cross red brothers partnership exchange hub
+    catholic christian muslim moslem jewish re jr sr gold
     """.split()
 )
 PARTICLES = r"(?:al|el|bin|ibn|abu|abdel|abdul|de|da|di|del|van|von|der|den|du|la|le|bint|ben)"
@@ -87,6 +91,8 @@ PARTICLES = r"(?:al|el|bin|ibn|abu|abdel|abdul|de|da|di|del|van|von|der|den|du|l
 _WORD = r"[A-Z][a-z\u00e0-\u024f]+(?:['\u2019-][A-Za-z\u00e0-\u024f]+)*"
 _JOINED = rf"(?:{PARTICLES}[-\u2010 ])?{_WORD}"
 NAME_RUN = re.compile(rf"(?<![\w'\u2019-]){_WORD}(?:[ \t]+{_JOINED}|-{_WORD}){{1,3}}(?![\w-])")
+# "S. Warne", "J.R. Smith": initials before a capitalised word.
+INITIALS_NAME = re.compile(rf"(?<![\w.])((?:[A-Z]\.[ ]?){{1,2}})[ \t]*({_WORD})(?![\w-])")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?,?[ \t]+$")
 _WORD_AFTER = re.compile(r"^,?[ \t]+([a-z]+)")
 
@@ -119,27 +125,36 @@ def find_people(text: str, known_not_people: frozenset[str] = frozenset()) -> li
     found = []
     names = first_names()
     for run in NAME_RUN.finditer(text):
-        start, title = _after_leading_words(text, run.start(), run.end(), names)
-        name = " ".join(text[start:run.end()].split())
+        start, end, title = _name_proper(text, run.start(), run.end(), known_not_people)
+        name = " ".join(text[start:end].split())
         words = re.split(r"[ \-\u2010]+", name)
         lowered = [w.casefold() for w in words]
-        if len(name.split()) < 2 or any(w in NOT_PERSON_WORDS for w in lowered):
+        if len(name.split()) < 2 or any(w in NOT_PERSON_WORDS for w in lowered) or lowered[0] in _PARTICLE_WORDS:
             continue
-        if name.casefold() in known_not_people or all_capitals_line(text, start):
+        if normal_key(name) in known_not_people or all_capitals_line(text, start):
             continue
         before = _WORD_BEFORE.search(text, max(0, start - 40), start) if not title else None
-        after = _WORD_AFTER.match(text[run.end():run.end() + 20])
+        after = _WORD_AFTER.match(text[end:end + 20])
         word_before = before.group(1).casefold() if before else ""
         if title or word_before in TITLES:
             reason = f"the title or role {title or before.group(1)!r} comes before it"
         elif word_before in ATTRIBUTION or (after and after.group(1) in ATTRIBUTION):
             verb = before.group(1) if word_before in ATTRIBUTION else after.group(1)
             reason = f"the attribution verb {verb!r} comes next to it"
-        elif lowered[0] in names and lowered[0] not in AMBIGUOUS_FIRST_NAMES:
+        elif lowered[0] in names and lowered[0] not in AMBIGUOUS_FIRST_NAMES and lowered[0] not in known_not_people:
             reason = f"{words[0]!r} is a known first name"
         else:
             continue
-        found.append(FoundPerson(start, run.end(), name, reason))
+        found.append(FoundPerson(start, end, name, reason))
+    for run in INITIALS_NAME.finditer(text):
+        initials, last = run.group(1), run.group(2)
+        if (normal_key(initials) in known_not_people or normal_key(last) in known_not_people
+                or last.casefold() in NOT_PERSON_WORDS or last.casefold() in TITLES
+                or all_capitals_line(text, run.start()) or any(p.start <= run.start() < p.end for p in found)):
+            continue
+        found.append(FoundPerson(run.start(), run.end(), " ".join(run.group().split()),
+                                 "initials come before a capitalised word"))
+    found.sort(key=lambda p: p.start)
     return found
 
 
@@ -148,24 +163,38 @@ _OPENING_WORDS = frozenset(
     """
     the a an in on at but and or when after before as if while since during yesterday today then there
     this that these those his her their its our we they he she it i also meanwhile however although
-    former late new veteran top senior acting interim outgoing incoming
+    former late new veteran top senior acting interim outgoing incoming one two three four five six seven
+    eight nine ten in-form
     """.split()
 )
+_PARTICLE_WORDS = frozenset("al el bin ibn de da di del van von der den du la le".split())
+_DEMONYM_WORDS = frozenset(w.casefold() for words in DEMONYMS.values() for w in words)
 
 
-def _after_leading_words(text: str, start: int, end: int, names: frozenset[str]) -> tuple[int, str]:
-    """Where the name proper starts in a run, past titles and opening words, and the last title passed."""
-    title = ""
-    while True:
-        match = re.match(r"([A-Za-z]+)\.?[ \t]+", text[start:end])
-        if not match:
-            return start, title
-        word = match.group(1).casefold()
-        if word in TITLES:
-            title = match.group(1)
-        elif word not in _OPENING_WORDS:
-            return start, title
-        start += match.end()
+def _name_proper(text: str, start: int, end: int, not_people: frozenset[str]) -> tuple[int, int, str]:
+    """The part of a capitalised run that may be a name: after the last title ("Finance Minister
+    Eduardo Aninat"), possessive ("Budapest Bank's Sandor Tolonics"), demonym or opening word,
+    without a possessive "'s" or a known place at its end; and the last title passed."""
+    spans = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    first, title = 0, ""
+    for index, (b, e) in enumerate(spans[:-1]):
+        word = text[b:e]
+        parts = [p.casefold().rstrip(".") for p in re.split(r"[-\u2010]", word)]
+        if any(p in TITLES for p in parts):
+            first, title = index + 1, word
+        elif word.endswith(("'s", "\u2019s")):
+            first, title = index + 1, ""
+        elif index == first and (parts[0] in _OPENING_WORDS or parts[0] in _DEMONYM_WORDS):
+            first = index + 1
+    spans = spans[first:]
+    while len(spans) > 1 and normal_key(text[spans[-1][0]:spans[-1][1]]) in not_people:
+        spans.pop()  # "Dmitri Dashinski Belarus": the country is not part of the name
+    if not spans:
+        return end, end, title
+    last_end = spans[-1][1]
+    if text[spans[-1][0]:last_end].endswith(("'s", "\u2019s")):
+        last_end -= 2
+    return spans[0][0], last_end, title
 
 
 def surname(name: str) -> str:
