@@ -177,8 +177,12 @@ def tags_explain(
         typer.Argument(help="Article Markdown files.", exists=True, dir_okay=False, readable=True, show_default=False),
     ],
     taxonomy: TaxonomyOption = Path("taxonomy"),
+    settings: Annotated[
+        Path, typer.Option("--settings", help="Pelican settings file whose EXCLUDE_TAGS apply.", dir_okay=False)
+    ] = Path("pelicanconf.py"),
 ) -> None:
-    """Print each tag of ARTICLES with its type and the lines that gave it."""
+    """Print each tag of ARTICLES with its type, the rule and the lines that gave it, then every
+    spelling that was not taken or tag that was removed, and why."""
     from .tagging.article import tag_article
     from .tagging.explain import explain
     from .tagging.tagger import tagger_for
@@ -186,12 +190,41 @@ def tags_explain(
     tagger = tagger_for(taxonomy)
     problems = Problems()
     problems.extend(tagger.taxonomy.problems)
+    exclude = _exclude_tags(settings)
     for path in articles:
-        evidence = tag_article(path.read_text(encoding="utf-8"), tagger)
+        decisions: list = []
+        evidence = tag_article(path.read_text(encoding="utf-8"), tagger, exclude, decisions)
         print(f"{path}: {len(evidence)} tags")
-        for line in explain(evidence):
+        for line in explain(evidence, decisions):
             print(line)
     _finish(problems, strict=False)
+
+
+@tags_app.command("review")
+def tags_review(
+    content: Annotated[Path, typer.Argument(help="Folder of article files.", file_okay=False, exists=True)] = Path(
+        "content"),
+    taxonomy: TaxonomyOption = Path("taxonomy"),
+    limit: Annotated[int, typer.Option("--limit", help="Evidence lines shown per tag.", min=0)] = 3,
+) -> None:
+    """List the person, place and organisation tags that came from rules or the gazetteer rather
+    than tags.yaml, most articles first, with evidence: accept one by adding it to tags.yaml, or
+    reject its spelling under reject: there."""
+    from .tagging.review import review
+
+    problems = Problems()
+    for line in review(sorted(content.rglob("*.md")), taxonomy, limit, problems):
+        print(line)
+    _finish(problems, strict=False)
+
+
+def _exclude_tags(settings_file: Path) -> list[str]:
+    """EXCLUDE_TAGS of a Pelican settings file, or none when there is no such file."""
+    if not settings_file.exists():
+        return []
+    from pelican.settings import read_settings
+
+    return list(read_settings(str(settings_file)).get("EXCLUDE_TAGS") or ())
 
 
 def _version(value: bool) -> None:

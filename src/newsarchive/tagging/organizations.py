@@ -20,7 +20,7 @@ HEADS = frozenset(
     organisation organization front army brigade brigades movement university college court commission
     federation club airlines airways institute foundation fund company exchange board authority office
     department parliament assembly congress senate network times post service bureau league alliance
-    coalition brotherhood battalion division regiment
+    coalition brotherhood battalion division regiment society trust
     """.split()
 )
 GENERIC = frozenset(

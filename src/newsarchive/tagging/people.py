@@ -83,7 +83,7 @@ NOT_PERSON_WORDS = frozenset(
     observatory network channel television radio tv service services institute foundation fund programme
     program project council parliament assembly congress senate house cabinet police guard guards navy
     air command unit units rights human watch crescent cross red brothers partnership exchange hub
-    catholic christian muslim moslem jewish re jr sr gold
+    catholic christian muslim moslem jewish re jr sr gold society trust
     """.split()
 )
 PARTICLES = r"(?:al|el|bin|ibn|abu|abdel|abdul|de|da|di|del|van|von|der|den|du|la|le|bint|ben)"

@@ -50,6 +50,8 @@ PLACE_WORDS = frozenset(
     crossing dam university hospital museum
     """.split()
 )
+# A curated place without a ``geonames:`` id is the gazetteer's place of its name only when this large.
+CURATED_MATCH_POPULATION = 200_000
 # Small words a title-case line leaves in lower case.
 _TITLE_SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with vs via".split())
 _SENTENCE_ENDS = ".!?:;\u2013\u2014"
@@ -71,7 +73,7 @@ class Tagger:
             for number, (key, cased) in enumerate(place_forms):
                 if key:
                     by_key.setdefault(key, []).append((cased, place))
-                    if number and place.kind != "country":
+                    if number and place.kind != "country" and key != place_forms[0][0]:
                         alternate.setdefault(key, set()).add(place.geonames_id)
         self.place_names = _place_names(places, forms)  # GeoNames id -> tag name
         for entry in taxonomy.entries:
@@ -355,13 +357,15 @@ def _place_names(places: tuple[GazetteerPlace, ...], forms) -> dict[int, str]:
 
 
 def _curated_place(entry, by_key: dict[str, list[tuple[str, GazetteerPlace]]]) -> GazetteerPlace | None:
-    """The gazetteer's place a curated place tag stands for: by its ``geonames:`` id, else the place
-    with most people among those one of its spellings names."""
+    """The gazetteer's place a curated place tag stands for: by its ``geonames:`` id, else the country
+    or large city (``CURATED_MATCH_POPULATION``) one of its spellings names; a small namesake
+    elsewhere (a fictional "Millbrook" and the town in Alabama) is not taken for it."""
     found = [p for spelling in entry.spellings for _, p in by_key.get(normal_key(spelling), ())]
     if entry.geonames:
         return next((p for p in found if p.geonames_id == entry.geonames), None) or GazetteerPlace(
             entry.name, "city", entry.geonames)
-    return min(found, key=_most_people_first) if found else None
+    large = [p for p in found if p.kind == "country" or p.population >= CURATED_MATCH_POPULATION]
+    return min(large, key=_most_people_first) if large else None
 
 
 def _leftmost_longest(hits: list[tuple[int, int, Spelling]]) -> list[tuple[int, int, Spelling]]:
