@@ -164,7 +164,7 @@ _OPENING_WORDS = frozenset(
     the a an in on at but and or when after before as if while since during yesterday today then there
     this that these those his her their its our we they he she it i also meanwhile however although
     former late new veteran top senior acting interim outgoing incoming one two three four five six seven
-    eight nine ten in-form
+    eight nine ten in-form later earlier now here meanwhile instead still only even
     """.split()
 )
 _PARTICLE_WORDS = frozenset("al el bin ibn de da di del van von der den du la le".split())

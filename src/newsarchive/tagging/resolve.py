@@ -50,8 +50,8 @@ def resolve_hits(text: str, kept: list[tuple[int, int, Spelling]], tagger, rejec
         if spelling.origin == "gazetteer" and spelling.kind == "name" and text[begin:end].casefold() in person_words:
             rejected.append(Rejection(begin, end, f"{text[begin:end]!r} is part of a person's name in this article"))
             continue
-        if spelling.places and (spelling.kind != "name" or len(spelling.places) == 1 and (
-                spelling.origin == "curated" or spelling.places[0].kind == "country")):
+        if spelling.places and (spelling.kind != "name" or spelling.places[0].kind == "country" or (
+                len(spelling.places) == 1 and spelling.origin == "curated")):
             countries.add(spelling.places[0].country)
         if spelling.kind == "context":
             continue

@@ -63,7 +63,8 @@ class Tagger:
 
     def __init__(self, taxonomy: Taxonomy, places: Iterable[GazetteerPlace] = ()):
         self.taxonomy = taxonomy
-        self.rejected = frozenset(normal_key(s) for s in taxonomy.reject)
+        # by name as written, diacritics kept: rejecting the gazetteer's "Saña" keeps the agency "SANA"
+        self.rejected = frozenset(" ".join(s.split()).casefold() for s in taxonomy.reject)
         self._spellings: dict[str, Spelling] = {}
         places = tuple(places)
         forms = _normal_forms(places)
@@ -150,6 +151,13 @@ class Tagger:
             return self.place_names[places[0].geonames_id], "place", "gazetteer"
         return " ".join(spelling.split()), "topic", "header"
 
+    def _refused(self, spelling: Spelling) -> str | None:
+        """The name under ``reject:`` that this spelling would tag, if any."""
+        if not self.rejected:
+            return None
+        names = [spelling.tag, spelling.text, *(p.name for p in spelling.places)]
+        return next((n for n in names if n and n.casefold() in self.rejected), None)
+
     def find(self, text: str, rejections: list[Rejection] | None = None) -> list[Hit]:
         """Each accepted hit in ``text``, leftmost-longest, in order; what was not taken and why
         is added to ``rejections`` when one is given."""
@@ -164,12 +172,14 @@ class Tagger:
             start = stop - length
             for key, spelling in spellings:  # one pattern may stand for "al-qaeda" and "al qaeda"
                 if folded[start:stop] == key and _case_agrees(spelling.cased, norm.cased[start:stop]):
-                    raw.append((*norm.original_span(start, stop), key, spelling))
-        context = _Context(text, norm, {begin for begin, *_ in raw})
+                    raw.append((*norm.original_span(start, stop), spelling))
+        context = _Context(text, norm, {begin for begin, _, _ in raw})
         hits = []
-        for begin, finish, key, spelling in raw:
-            if key in self.rejected:
-                rejected.append(Rejection(begin, finish, f"{text[begin:finish]!r} is in the reject: list of tags.yaml"))
+        for begin, finish, spelling in raw:
+            refused = self._refused(spelling)
+            if refused:
+                rejected.append(Rejection(begin, finish, f"{text[begin:finish]!r} would give {refused}, "
+                                                         "which is in the reject: list of tags.yaml"))
                 continue
             reason = context.not_a_place(spelling, begin, finish) if spelling.type in ("place", "context") else None
             if reason:
