@@ -74,8 +74,10 @@ def tag_article(text: str, tagger: Tagger, exclude: Iterable[str] = (),
         notes.append(Decision(bisect_line(line_starts, rejection.start),
                               " ".join(text[rejection.start:rejection.end].split()), f"rejected: {rejection.reason}"))
     for key, evidence in list(tags.items()):
+        if evidence.type != "topic" or evidence.given or not evidence.matches:
+            continue
         cues = {normal_key(m.text) for m in evidence.matches}
-        if evidence.type == "topic" and cues and not evidence.given and len(cues) < 2 and not any(
+        if len(cues) < 2 and not any(
                 m.line == title_line for m in evidence.matches):
             first = evidence.matches[0]
             notes.append(Decision(first.line, first.text, f"not tagged {evidence.name}: a topic needs two distinct "

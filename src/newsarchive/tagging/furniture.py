@@ -15,10 +15,14 @@ from __future__ import annotations
 import re
 
 _LIST_OPENERS = re.compile(
-    r"^\W*(related( news| stories| articles| posts)?|read (more|also)|more (news|stories|from)|see also|"
-    r"you (may|might) also like|recommended( for you)?|most (read|popular)|latest news|trending)\W*$",
-    re.IGNORECASE)
+    r"^[^\w\n]*(related( news| stories| articles| posts)?|read (more|also)|more (news|stories|from)|see also|"
+    r"you (may|might) also like|recommended( for you)?|most (read|popular)|latest news|trending)[^\w\n]*$",
+    re.IGNORECASE | re.MULTILINE)  # searched only when a cue below is in the text
 _COPYRIGHT = re.compile(r"\u00a9|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved", re.IGNORECASE)
+_COPYRIGHT_CUES = ("\u00a9", "(c)", "(C)", "opyright", "OPYRIGHT", "eserved", "ESERVED")
+_OPENER_CUES = ("Related", "RELATED", "Read more", "Read also", "READ MORE", "More news", "More stories",
+                "More from", "MORE ", "See also", "SEE ALSO", "also like", "Recommended", "RECOMMENDED", "Most read",
+                "Most popular", "MOST ", "Latest news", "LATEST NEWS", "Trending", "TRENDING")
 SHORT_LINE_WORDS = 12
 MIN_TRAILING_RUN = 3
 
@@ -27,16 +31,14 @@ def furniture_lines(text: str, first_body_line: int) -> set[int]:
     """The 1-based numbers of the lines of ``text`` from ``first_body_line`` on that are furniture."""
     lines = text.split("\n")
     found: set[int] = set()
-    opened = False
-    for number, line in enumerate(lines, 1):
-        if number < first_body_line:
-            continue
-        stripped = line.strip()
-        if opened or (stripped and _LIST_OPENERS.match(stripped)):
-            opened = True
-            found.add(number)
-        elif stripped and _COPYRIGHT.search(stripped):
-            found.add(number)
+    body = sum(len(line) + 1 for line in lines[:first_body_line - 1])
+    # substrings first (found in C at once): the patterns are searched only in the texts that may match
+    if any(cue in text for cue in _COPYRIGHT_CUES):
+        for copyright_line in _COPYRIGHT.finditer(text, body):
+            found.add(text.count("\n", 0, copyright_line.start()) + 1)
+    opener = _LIST_OPENERS.search(text, body) if any(cue in text for cue in _OPENER_CUES) else None
+    if opener:
+        found.update(range(text.count("\n", 0, opener.start()) + 1, len(lines) + 1))
     trailing: list[int] = []
     for number in range(len(lines), first_body_line - 1, -1):
         stripped = lines[number - 1].strip().lstrip("#*- ").strip()

@@ -93,8 +93,23 @@ _JOINED = rf"(?:{PARTICLES}[-\u2010 ])?{_WORD}"
 NAME_RUN = re.compile(rf"(?<![\w'\u2019-]){_WORD}(?:[ \t]+{_JOINED}|-{_WORD}){{1,3}}(?![\w-])")
 # "S. Warne", "J.R. Smith": initials before a capitalised word.
 INITIALS_NAME = re.compile(rf"(?<![\w.])((?:[A-Z]\.[ ]?){{1,2}})[ \t]*({_WORD})(?![\w-])")
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?,?[ \t]+$")
-_WORD_AFTER = re.compile(r"^,?[ \t]+([a-z]+)")
+_WORD_AFTER = re.compile(r",?[ \t]+([a-z]+)")
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word just before ``start`` on its line (past spaces, a comma or a full stop), or ""."""
+    window = text[max(0, start - 40):start]
+    if window[-1:] not in (" ", "\t"):
+        return ""
+    words = window.rstrip(" \t").rstrip(",.").rsplit(None, 1)
+    word = words[-1] if words else ""
+    return word if word.isascii() and word.isalpha() else ""
+
+
+@lru_cache(maxsize=65536)
+def _key(name: str) -> str:
+    """``normal_key``, remembered: the same capitalised runs recur across a site's articles."""
+    return normal_key(name)
 
 
 @dataclass(frozen=True)
@@ -124,22 +139,25 @@ def find_people(text: str, known_not_people: frozenset[str] = frozenset()) -> li
     form that the taxonomy or the gazetteer gives to something else (never a person)."""
     found = []
     names = first_names()
+    capitals: dict[int, bool] = {}
     for run in NAME_RUN.finditer(text):
+        if not _may_be_a_person(text, run, names, known_not_people):
+            continue
         start, end, title = _name_proper(text, run.start(), run.end(), known_not_people)
         name = " ".join(text[start:end].split())
         words = re.split(r"[ \-\u2010]+", name)
         lowered = [w.casefold() for w in words]
         if len(name.split()) < 2 or any(w in NOT_PERSON_WORDS for w in lowered) or lowered[0] in _PARTICLE_WORDS:
             continue
-        if normal_key(name) in known_not_people or all_capitals_line(text, start):
+        if _key(name) in known_not_people or all_capitals_line(text, start, capitals):
             continue
-        before = _WORD_BEFORE.search(text, max(0, start - 40), start) if not title else None
-        after = _WORD_AFTER.match(text[end:end + 20])
-        word_before = before.group(1).casefold() if before else ""
+        before = "" if title else _word_before(text, start)
+        after = _WORD_AFTER.match(text, end, end + 20)
+        word_before = before.casefold()
         if title or word_before in TITLES:
-            reason = f"the title or role {title or before.group(1)!r} comes before it"
+            reason = f"the title or role {title or before!r} comes before it"
         elif word_before in ATTRIBUTION or (after and after.group(1) in ATTRIBUTION):
-            verb = before.group(1) if word_before in ATTRIBUTION else after.group(1)
+            verb = before if word_before in ATTRIBUTION else after.group(1)
             reason = f"the attribution verb {verb!r} comes next to it"
         elif lowered[0] in names and lowered[0] not in AMBIGUOUS_FIRST_NAMES and lowered[0] not in known_not_people:
             reason = f"{words[0]!r} is a known first name"
@@ -148,9 +166,10 @@ def find_people(text: str, known_not_people: frozenset[str] = frozenset()) -> li
         found.append(FoundPerson(start, end, name, reason))
     for run in INITIALS_NAME.finditer(text):
         initials, last = run.group(1), run.group(2)
-        if (normal_key(initials) in known_not_people or normal_key(last) in known_not_people
+        if (_key(initials) in known_not_people or _key(last) in known_not_people
                 or last.casefold() in NOT_PERSON_WORDS or last.casefold() in TITLES
-                or all_capitals_line(text, run.start()) or any(p.start <= run.start() < p.end for p in found)):
+                or all_capitals_line(text, run.start(), capitals)
+                or any(p.start <= run.start() < p.end for p in found)):
             continue
         found.append(FoundPerson(run.start(), run.end(), " ".join(run.group().split()),
                                  "initials come before a capitalised word"))
@@ -171,6 +190,17 @@ _PARTICLE_WORDS = frozenset("al el bin ibn de da di del van von der den du la le
 _DEMONYM_WORDS = frozenset(w.casefold() for words in DEMONYMS.values() for w in words)
 
 
+def _may_be_a_person(text: str, run: re.Match, names: frozenset[str], not_people: frozenset[str]) -> bool:
+    """A quick first look, so that most capitalised runs (places, organisations) cost little: a known
+    first name, a title or role in or before the run, or an attribution verb next to it."""
+    words = run.group().split()
+    if any(w.casefold().rstrip(".,") in names or w.casefold().rstrip(".") in TITLES for w in words):
+        return _key(run.group()) not in not_people
+    before = _word_before(text, run.start()).casefold()
+    after = _WORD_AFTER.match(text, run.end(), run.end() + 20)
+    return before in TITLES or before in ATTRIBUTION or bool(after and after.group(1) in ATTRIBUTION)
+
+
 def _name_proper(text: str, start: int, end: int, not_people: frozenset[str]) -> tuple[int, int, str]:
     """The part of a capitalised run that may be a name: after the last title ("Finance Minister
     Eduardo Aninat"), possessive ("Budapest Bank's Sandor Tolonics"), demonym or opening word,
@@ -187,7 +217,7 @@ def _name_proper(text: str, start: int, end: int, not_people: frozenset[str]) ->
         elif index == first and (parts[0] in _OPENING_WORDS or parts[0] in _DEMONYM_WORDS):
             first = index + 1
     spans = spans[first:]
-    while len(spans) > 1 and normal_key(text[spans[-1][0]:spans[-1][1]]) in not_people:
+    while len(spans) > 1 and _key(text[spans[-1][0]:spans[-1][1]]) in not_people:
         spans.pop()  # "Dmitri Dashinski Belarus": the country is not part of the name
     if not spans:
         return end, end, title
@@ -207,9 +237,14 @@ def surname(name: str) -> str:
     return re.sub(rf"^{PARTICLES}[-\u2010]", "", last, flags=re.IGNORECASE)
 
 
-def all_capitals_line(text: str, index: int) -> bool:
-    """Whether the line holding ``index`` is written in capitals (a headline, a dateline)."""
+def all_capitals_line(text: str, index: int, known: dict[int, bool] | None = None) -> bool:
+    """Whether the line holding ``index`` is written in capitals (a headline, a dateline);
+    ``known``: the answers so far for this text, by line start, so each line is read once."""
     start = text.rfind("\n", 0, index) + 1
+    if known is not None and start in known:
+        return known[start]
     end = text.find("\n", index)
-    letters = [c for c in text[start:end if end >= 0 else None] if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    answer = text[start:end if end >= 0 else None].isupper()
+    if known is not None:
+        known[start] = answer
+    return answer

@@ -132,13 +132,19 @@ def _surnames(text: str, hits: list[Hit], people: list[FoundPerson]) -> list[Hit
     if not by_surname:
         return []
     taken = [(h.start, h.end) for h in hits]
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(by_surname, key=len, reverse=True)))
-                         + r")(?![\w-])")
     found = []
-    for match in pattern.finditer(text):
-        person = by_surname[match.group()]
-        if match.start() < person.end or any(b < match.end() and match.start() < e for b, e in taken):
-            continue
-        found.append(Hit(person.name, "person", "rule", person.name, match.start(), match.end(), "surname", None,
-                         person.reason))
+    for last, person in by_surname.items():
+        position = text.find(last, person.end)
+        while position >= 0:  # str.find for each surname: no pattern to compile per article
+            stop = position + len(last)
+            whole = (not _joins(text, position - 1)) and not _joins(text, stop)
+            if whole and not any(b < stop and position < e for b, e in taken):
+                found.append(Hit(person.name, "person", "rule", person.name, position, stop, "surname", None,
+                                 person.reason))
+            position = text.find(last, stop)
     return found
+
+
+def _joins(text: str, index: int) -> bool:
+    """Whether the character at ``index`` would make a word there part of a longer one."""
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] in "-_")

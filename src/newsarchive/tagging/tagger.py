@@ -114,6 +114,8 @@ class Tagger:
                 self._spellings.setdefault(key + "s", Spelling(spelling.tag, spelling.type, spelling.text,
                                                                spelling.origin, cased + "s", spelling.kind,
                                                                spelling.places, spelling.place_id))
+        self._refusals = {key: name for key, spelling in self._spellings.items()
+                          if (name := self._refused(spelling))}  # asked once per spelling, not per hit
         self.not_people = frozenset(k for k, sp in self._spellings.items() if sp.type != "person")
         # Each spelling between word boundaries: the automaton meets whole words only, not the
         # spellings inside longer words ("ur" in "during"), which were five hits in six
@@ -172,11 +174,11 @@ class Tagger:
             start = stop - length
             for key, spelling in spellings:  # one pattern may stand for "al-qaeda" and "al qaeda"
                 if folded[start:stop] == key and _case_agrees(spelling.cased, norm.cased[start:stop]):
-                    raw.append((*norm.original_span(start, stop), spelling))
-        context = _Context(text, norm, {begin for begin, _, _ in raw})
+                    raw.append((*norm.original_span(start, stop), key, spelling))
+        context = _Context(text, norm, {begin for begin, *_ in raw})
         hits = []
-        for begin, finish, spelling in raw:
-            refused = self._refused(spelling)
+        for begin, finish, key, spelling in raw:
+            refused = self._refusals.get(key)
             if refused:
                 rejected.append(Rejection(begin, finish, f"{text[begin:finish]!r} would give {refused}, "
                                                          "which is in the reject: list of tags.yaml"))
@@ -225,6 +227,7 @@ class _Context:
         self.hit_starts = hit_starts  # where spellings begin: "Syrias Idlib" is two places, not one name
         self._lower_words: set[str] | None = None
         self._title_case: dict[int, bool] = {}  # line start -> whether the line is in title case
+        self._capitals: dict[int, bool] = {}  # line start -> whether the line is in capitals
 
     def not_a_place(self, spelling: Spelling, begin: int, end: int) -> str | None:
         """Why this occurrence of a place's spelling is not the place, or None when it may be."""
@@ -239,10 +242,10 @@ class _Context:
         if spelling.origin != "gazetteer":
             return None
         place = spelling.places[0].name if spelling.places else found
-        if _ARABIC_NAME_AFTER.match(self.text, end) or _ARABIC_NAME_BEFORE.search(self.text, 0, begin):
+        if _ARABIC_NAME_AFTER.match(self.text, end) or _ARABIC_NAME_BEFORE.search(self.text, max(0, begin - 60), begin):
             return f"{found!r} is part of an Arabic name with al- (\"X al-Y\")"
         if (len(found) > 1 and found.isupper() and not spelling.cased.isupper()
-                and not all_capitals_line(self.text, begin) and not _DATELINE.match(self.text, end)):
+                and not all_capitals_line(self.text, begin, self._capitals) and not _DATELINE.match(self.text, end)):
             return f"{found!r} is all capitals; the place {place} is not written so"
         before = _word_before(self.text, begin)
         if before and before[0].casefold().rstrip(".") in TITLES:
