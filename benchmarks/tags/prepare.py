@@ -95,7 +95,7 @@ def gwn_documents(text: str) -> list[dict]:
     """Each GeoWebNews article with the GeoNames ids of its toponyms, demonyms and adjectives apart."""
     documents = []
     for article in ET.fromstring(text).iter("article"):
-        places, adjectives, demonyms = set(), set(), []
+        places, adjectives, embedded, alone, demonyms = set(), set(), set(), set(), []
         for toponym in article.iter("toponym"):
             kind = toponym.findtext("type") or ""
             name = toponym.findtext("extractedName") or ""
@@ -105,9 +105,13 @@ def gwn_documents(text: str) -> list[dict]:
             elif kind not in _NOT_PLACES and geonames_id:
                 adjective = (toponym.findtext("modifierType") or "") == "Adjective"
                 (adjectives if adjective else places).add(int(geonames_id))
+                # inside another name ("Washington Post", "Cambridge Analytica") or not
+                (embedded if kind.startswith("Embedded_") else alone).add(int(geonames_id))
         documents.append({"id": f"gwn-{article.get('file')}", "title": article.findtext("title") or "",
                           "text": article.findtext("text") or "", "places": sorted(places),
-                          "adjective_places": sorted(adjectives - places), "demonyms": sorted(set(demonyms))})
+                          "adjective_places": sorted(adjectives - places),
+                          "embedded_places": sorted(embedded - alone), "alone_places": sorted(alone),
+                          "demonyms": sorted(set(demonyms))})
     return documents
 
 

@@ -134,6 +134,16 @@ def first_names() -> frozenset[str]:
     return frozenset(found)
 
 
+COMMON_SURNAMES = 5000  # of the Census list, most frequent first
+
+
+@lru_cache(maxsize=1)
+def common_surnames() -> frozenset[str]:
+    """The most frequent surnames of the US Census 1990 list, in lower case ("taylor", "allen")."""
+    lines = resources.files("names").joinpath("dist.all.last").read_text(encoding="ascii").splitlines()
+    return frozenset(line.split()[0].casefold() for line in lines[:COMMON_SURNAMES] if line.strip())
+
+
 def find_people(text: str, known_not_people: frozenset[str] = frozenset()) -> list[FoundPerson]:
     """The people ``text`` names by the rules above, in order; ``known_not_people``: names in normal
     form that the taxonomy or the gazetteer gives to something else (never a person)."""

@@ -7,8 +7,9 @@ The tagger's automaton gives every occurrence of a known spelling that its conte
    al-Assad" listed in ``tags.yaml``); a gazetteer place inside the name loses ("Hassan" in
    "Dr. Hassan al-Jundi" is not the town in India), as does a gazetteer place spelt like any
    word of a person's name in the article.
-2. Which place a gazetteer name means. The countries the article is about are those it names,
-   those its demonyms name ("Russian"), those of its curated places and cities that need no
+2. Which place a gazetteer name means. A town spelt like a common surname ("Taylor", "Allen")
+   needs a word that makes it a place ("in Taylor", "Taylor, Texas"). The countries the article
+   is about are those it names, those its demonyms name ("Russian"), those of its curated places and cities that need no
    context, and the United States when it names a state. A name is the place in one of those
    countries with most people; failing that, the place with most people if it is a country or
    has ``CONTEXT_FREE_POPULATION`` people; failing that, no place: "Saña" (Peru, 39,200
@@ -24,7 +25,7 @@ import re
 
 from .hits import Hit, Rejection, Spelling
 from .organizations import find_organizations
-from .people import FoundPerson, find_people, surname
+from .people import FoundPerson, common_surnames, find_people, surname
 
 CONTEXT_FREE_POPULATION = 200_000
 
@@ -89,9 +90,17 @@ def _places(text: str, found: list[tuple[int, int, Spelling]], countries: set[st
             rejected: list[Rejection]) -> list[Hit]:
     """Each gazetteer name as the place it means here (see the module's docstring), or rejected."""
     chosen: dict[int, object] = {}
+    refused: dict[int, str] = {}
+    for index, (begin, end, spelling) in enumerate(found):
+        place = spelling.places[0]
+        name = text[begin:end]
+        if (place.kind != "country" and place.population < CONTEXT_FREE_POPULATION
+                and name.casefold() in common_surnames() and not _locative(text, begin, end)):
+            refused[index] = (f"{name!r} is a common surname, and no word around it says it is a place "
+                              "(\"in\", \"near\", a following \", Country\")")
     for _ in range(2):  # a city that needs no context names its country for the others
         for index, (_, _, spelling) in enumerate(found):
-            if index in chosen:
+            if index in chosen or index in refused:
                 continue
             place = _choose(spelling, countries)
             if place is not None:
@@ -100,6 +109,9 @@ def _places(text: str, found: list[tuple[int, int, Spelling]], countries: set[st
     hits = []
     for index, (begin, end, spelling) in enumerate(found):
         place = chosen.get(index)
+        if index in refused:
+            rejected.append(Rejection(begin, end, refused[index]))
+            continue
         if place is None:
             best = spelling.places[0]
             how = "another name of " if best.geonames_id in spelling.alternate_for else ""
@@ -110,6 +122,18 @@ def _places(text: str, found: list[tuple[int, int, Spelling]], countries: set[st
         hits.append(Hit(tagger.place_names[place.geonames_id], "place", "gazetteer", spelling.text, begin, end,
                         "name", place.geonames_id))
     return hits
+
+
+_LOCATIVE_BEFORE = frozenset("in at from near to into outside around across toward towards via".split())
+
+
+def _locative(text: str, begin: int, end: int) -> bool:
+    """Whether the words around a name say it is a place: "in Gillette", "Gillette, Wyoming"."""
+    before = text[max(0, begin - 20):begin].split()
+    if before and before[-1].casefold() in _LOCATIVE_BEFORE:
+        return True
+    after = text[end:end + 3]
+    return after.startswith(", ") and after[2:3].isupper()
 
 
 def _choose(spelling: Spelling, countries: set[str]):
