@@ -83,7 +83,8 @@ NOT_PERSON_WORDS = frozenset(
     observatory network channel television radio tv service services institute foundation fund programme
     program project council parliament assembly congress senate house cabinet police guard guards navy
     air command unit units rights human watch crescent cross red brothers partnership exchange hub
-    catholic christian muslim moslem jewish re jr sr gold society trust
+    catholic christian muslim moslem jewish re jr sr gold society trust coast point peak mountain mount board
+    queen black white green brown jews africa america asia europe
     """.split()
 )
 PARTICLES = r"(?:al|el|bin|ibn|abu|abdel|abdul|de|da|di|del|van|von|der|den|du|la|le|bint|ben)"
@@ -144,6 +145,19 @@ def common_surnames() -> frozenset[str]:
     return frozenset(line.split()[0].casefold() for line in lines[:COMMON_SURNAMES] if line.strip())
 
 
+@lru_cache(maxsize=1)
+def all_surnames() -> frozenset[str]:
+    """Every surname of the US Census 1990 list (88,799), in lower case."""
+    lines = resources.files("names").joinpath("dist.all.last").read_text(encoding="ascii").splitlines()
+    return frozenset(line.split()[0].casefold() for line in lines if line.strip())
+
+
+def _sentence_opening(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence or a line (where any word has a capital)."""
+    before = text[max(0, start - 3):start].rstrip(" \t\"'\u201c\u2018(")
+    return not before or before[-1] in ".!?:\n"
+
+
 def find_people(text: str, known_not_people: frozenset[str] = frozenset()) -> list[FoundPerson]:
     """The people ``text`` names by the rules above, in order; ``known_not_people``: names in normal
     form that the taxonomy or the gazetteer gives to something else (never a person)."""
@@ -171,6 +185,11 @@ def find_people(text: str, known_not_people: frozenset[str] = frozenset()) -> li
             reason = f"the attribution verb {verb!r} comes next to it"
         elif lowered[0] in names and lowered[0] not in AMBIGUOUS_FIRST_NAMES and lowered[0] not in known_not_people:
             reason = f"{words[0]!r} is a known first name"
+        elif (len(words) == 2 and lowered[-1] in all_surnames() and lowered[-1] not in known_not_people
+              and lowered[0] not in known_not_people and lowered[0] not in AMBIGUOUS_FIRST_NAMES
+              and lowered[0] not in _DEMONYM_WORDS and not lowered[0].endswith("man")
+              and not _sentence_opening(text, start)):
+            reason = f"{words[-1]!r} is a surname of the Census list, after a capitalised word mid-sentence"
         else:
             continue
         found.append(FoundPerson(start, end, name, reason))
@@ -204,7 +223,8 @@ def _may_be_a_person(text: str, run: re.Match, names: frozenset[str], not_people
     """A quick first look, so that most capitalised runs (places, organisations) cost little: a known
     first name, a title or role in or before the run, or an attribution verb next to it."""
     words = run.group().split()
-    if any(w.casefold().rstrip(".,") in names or w.casefold().rstrip(".") in TITLES for w in words):
+    if any(w.casefold().rstrip(".,") in names or w.casefold().rstrip(".") in TITLES for w in words) or (
+            len(words) == 2 and words[-1].casefold() in all_surnames()):
         return _key(run.group()) not in not_people
     before = _word_before(text, run.start()).casefold()
     after = _WORD_AFTER.match(text, run.end(), run.end() + 20)
