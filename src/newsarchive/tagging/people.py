@@ -84,7 +84,8 @@ NOT_PERSON_WORDS = frozenset(
     program project council parliament assembly congress senate house cabinet police guard guards navy
     air command unit units rights human watch crescent cross red brothers partnership exchange hub
     catholic christian muslim moslem jewish re jr sr gold society trust coast point peak mountain mount board
-    queen black white green brown jews africa america asia europe
+    queen black white green brown jews africa america asia europe lane avenue way drive close place row
+    terrace grove walk wharf quay mill hill bridge park gardens field fields bay harbour harbor port
     """.split()
 )
 PARTICLES = r"(?:al|el|bin|ibn|abu|abdel|abdul|de|da|di|del|van|von|der|den|du|la|le|bint|ben)"
