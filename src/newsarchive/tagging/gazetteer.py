@@ -15,8 +15,8 @@ spellings always win. The rules for where in a sentence a gazetteer name counts 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 MIN_CITY_POPULATION = 15000
 MIN_ALTERNATE_POPULATION = 50000
@@ -66,8 +66,7 @@ COUNTRY_ALIASES = {
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z\u00c0-\u024f'\u2019 -]*[a-z\u00c0-\u024f][A-Za-z\u00c0-\u024f]*")
 
 
-@dataclass(frozen=True)
-class GazetteerPlace:
+class GazetteerPlace(NamedTuple):  # a named tuple: 34,000 in a stored tagger, loaded fastest so
     name: str
     kind: str  # "country" or "city"
     geonames_id: int = 0
