@@ -61,6 +61,10 @@ def test_places_by_alternate_name_context_and_demonym(tagger, text, expected):
     assert {name for name, e in tags(tagger, text).items() if e.type == "place"} == expected
 
 
+def test_a_demonym_of_a_curated_country_gives_the_curated_tag(tagger):
+    assert tags(tagger, "Syrian forces advanced.")["Syria"].origin == "curated"
+
+
 def test_a_place_tag_is_keyed_by_its_geonames_id(tagger):
     libya, lebanon = tags(tagger, "Tripoli."), tags(tagger, "Tripoli, Lebanon.")
     assert libya["Tripoli"].place_id != lebanon["Tripoli (Lebanon)"].place_id
@@ -91,6 +95,8 @@ PEOPLE = [
     ("The Westmarch Allotment Society says it thrived.", set()),
     ("Jordan Peterson said so.", {"Jordan Peterson"}),
     ("Dallas Cowboys won the game.", set()),  # a first name that is a place is not enough alone
+    ("Rebels shelled the Kindi Artillery Base overnight.", set()),  # "Base" is a Census surname, and a place word
+    ("Traffic stopped at Mill Lane after the crash.", set()),
 ]
 
 
@@ -179,7 +185,7 @@ def test_explain_says_which_rule_gave_or_removed_each_tag(tagger):
     found: list = []
     text = "Title: Russian jets over Homs\nExclude-Tags: Homs\n\nSANA said Ahmed Jaber, a spokesman, spoke.\n"
     lines = explain(tag_article(text, tagger, ["Syria"], found), found)
-    assert "place: Russia (gazetteer, GeoNames 2017370)" in lines
+    assert "place: Russia (tags.yaml, GeoNames 2017370)" in lines  # curated, found through its demonym
     assert "  line 1: 'Russian' (demonym)" in lines
     assert any("removed Homs by the Exclude-Tags: header" in line for line in lines)
     assert "organization: SANA (tags.yaml)" in lines

@@ -86,6 +86,7 @@ NOT_PERSON_WORDS = frozenset(
     catholic christian muslim moslem jewish re jr sr gold society trust coast point peak mountain mount board
     queen black white green brown jews africa america asia europe lane avenue way drive close place row
     terrace grove walk wharf quay mill hill bridge park gardens field fields bay harbour harbor port
+    base camp airbase barracks checkpoint artillery academy school
     """.split()
 )
 PARTICLES = r"(?:al|el|bin|ibn|abu|abdel|abdul|de|da|di|del|van|von|der|den|du|la|le|bint|ben)"

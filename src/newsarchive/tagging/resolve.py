@@ -61,7 +61,8 @@ def resolve_hits(text: str, kept: list[tuple[int, int, Spelling]], tagger, rejec
             continue
         place = spelling.places[0].geonames_id if spelling.places else None
         tag = spelling.tag or tagger.place_names[place]
-        hits.append(Hit(tag, spelling.type, spelling.origin, spelling.text, begin, end, spelling.kind,
+        origin = "curated" if place in tagger.curated_places else spelling.origin  # "Syrian" gives Syria of tags.yaml
+        hits.append(Hit(tag, spelling.type, origin, spelling.text, begin, end, spelling.kind,
                         spelling.place_id or (place if spelling.type == "place" else None)))
     hits.extend(_places(text, places, countries, tagger, rejected))
     hits.extend(Hit(p.name, "person", "rule", p.name, p.start, p.end, "name", None, p.reason) for p in people)

@@ -77,10 +77,12 @@ class Tagger:
                     if number and place.kind != "country" and key != place_forms[0][0]:
                         alternate.setdefault(key, set()).add(place.geonames_id)
         self.place_names = _place_names(places, forms)  # GeoNames id -> tag name
+        self.curated_places: set[int] = set()  # the ids of places that tags.yaml names
         for entry in taxonomy.entries:
             place = _curated_place(entry, by_key) if entry.type == "place" else None
             if place is not None:
                 self.place_names[place.geonames_id] = entry.name
+                self.curated_places.add(place.geonames_id)
             for text in entry.spellings:
                 self._add(Spelling(entry.name, entry.type, text, "curated",
                                    place_id=place.geonames_id if place else None,
