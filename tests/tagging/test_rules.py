@@ -35,6 +35,8 @@ NOT_PLACES = [
     ("The Washington Post reported it.", "Washington"),  # part of a longer name
     ("Africa needs more aid.", "Mahdia"),  # a continent, an alternate name of a town in Tunisia
     ("The White House said so.", "Casablanca"),  # an alternate name needs its country named
+    ("Newton, a town in the United States, voted.", "Tallahassee"),  # a name of towns is not another's alias
+    ("Turkeys were sold before Thanksgiving.", "Turkey"),  # "+s" possessives only for curated spellings
     ("Jordan Peterson said so.", "Jordan"),
 ]
 

@@ -94,8 +94,10 @@ class Tagger:
         for key, found in by_key.items():
             if key in self._spellings:
                 continue
-            candidates = tuple(sorted({p for _, p in found}, key=_most_people_first))
             primary = {p.geonames_id for _, p in found} - alternate.get(key, set())
+            if primary:  # "Newton" is the name of towns: not also another name of Tallahassee
+                found = [(c, p) for c, p in found if p.geonames_id in primary]
+            candidates = tuple(sorted({p for _, p in found}, key=_most_people_first))
             spelling = Spelling("", "place", found[0][0], "gazetteer", found[0][0], places=candidates,
                                 alternate_for=frozenset(p.geonames_id for p in candidates) - primary)
             self._spellings[key] = spelling
@@ -110,8 +112,7 @@ class Tagger:
                 if normal_key(state) not in self._spellings:
                     self._add(Spelling("", "context", state, "gazetteer", kind="context", places=(countries["US"],)))
         for key, spelling in list(self._spellings.items()):  # "Syrias", "ISILs": a possessive without its apostrophe
-            if spelling.kind == "name" and spelling.type in ("place", "organization") and (
-                    spelling.origin == "curated" or spelling.places[:1] and spelling.places[0].kind == "country"):
+            if spelling.kind == "name" and spelling.type in ("place", "organization") and spelling.origin == "curated":
                 cased = spelling.cased or normal_cased(spelling.text)
                 self._spellings.setdefault(key + "s", Spelling(spelling.tag, spelling.type, spelling.text,
                                                                spelling.origin, cased + "s", spelling.kind,
