@@ -14,9 +14,7 @@ The tagger's automaton gives every occurrence of a known spelling that its conte
    countries with most people; failing that, the place with most people if it is a country or
    has ``CONTEXT_FREE_POPULATION`` people; failing that, no place: "Saña" (Peru, 39,200
    people) in an article that never names Peru is not tagged.
-3. Organisations that ``organizations.py`` finds by rule, where no curated tag or person
-   covers the words; a gazetteer place inside one loses ("Colorado State University").
-4. Surnames: after a person's full name, the surname alone counts as the same person.
+3. Surnames: after a person's full name, the surname alone counts as the same person.
 """
 
 from __future__ import annotations
@@ -24,7 +22,6 @@ from __future__ import annotations
 import re
 
 from .hits import Hit, Rejection, Spelling
-from .organizations import find_organizations
 from .people import FoundPerson, common_surnames, find_people, surname
 
 CONTEXT_FREE_POPULATION = 200_000
@@ -32,9 +29,6 @@ CONTEXT_FREE_POPULATION = 200_000
 
 def resolve_hits(text: str, kept: list[tuple[int, int, Spelling]], tagger, rejected: list[Rejection]) -> list[Hit]:
     people = _people(text, kept, tagger, rejected)
-    organizations = [o for o in find_organizations(text) if not any(
-        b < o.end and o.start < e and s.origin == "curated" for b, e, s in kept) and not any(
-        p.start < o.end and o.start < p.end for p in people)]
     person_words = {w.casefold() for p in people for w in re.split(r"[ \-\u2010]+", p.name) if len(w) > 2}
     hits: list[Hit] = []
     places: list[tuple[int, int, Spelling]] = []
@@ -43,10 +37,6 @@ def resolve_hits(text: str, kept: list[tuple[int, int, Spelling]], tagger, rejec
         if any(p.start < end and begin < p.end for p in people):
             name = next(p.name for p in people if p.start < end and begin < p.end)
             rejected.append(Rejection(begin, end, f"{text[begin:end]!r} is part of the person's name {name!r}"))
-            continue
-        inside = next((o.name for o in organizations if o.start < end and begin < o.end), None)
-        if inside and spelling.origin == "gazetteer":
-            rejected.append(Rejection(begin, end, f"{text[begin:end]!r} is part of the organisation's name {inside!r}"))
             continue
         if spelling.origin == "gazetteer" and spelling.kind == "name" and text[begin:end].casefold() in person_words:
             rejected.append(Rejection(begin, end, f"{text[begin:end]!r} is part of a person's name in this article"))
@@ -66,8 +56,6 @@ def resolve_hits(text: str, kept: list[tuple[int, int, Spelling]], tagger, rejec
                         spelling.place_id or (place if spelling.type == "place" else None)))
     hits.extend(_places(text, places, countries, tagger, rejected))
     hits.extend(Hit(p.name, "person", "rule", p.name, p.start, p.end, "name", None, p.reason) for p in people)
-    hits.extend(Hit(o.name, "organization", "rule", o.name, o.start, o.end, "name", None, o.reason)
-                for o in organizations if not any(h.start < o.end and o.start < h.end for h in hits))
     hits.extend(_surnames(text, hits, people))
     return sorted(hits, key=lambda h: (h.start, h.end))
 
