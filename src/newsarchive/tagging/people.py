@@ -99,6 +99,24 @@ INITIALS_NAME = re.compile(rf"(?<![\w.])((?:[A-Z]\.[ ]?){{1,2}})[ \t]*({_WORD})(
 _WORD_AFTER = re.compile(r",?[ \t]+([a-z]+)")
 
 
+def _initials_names(text: str):
+    """``INITIALS_NAME`` matches, tried only at the full stops after a capital letter: a text has a
+    few of those, and the pattern tried at every character cost as much as the rest of the rule."""
+    position = text.find(".", 1)
+    while position >= 0:
+        if text[position - 1].isupper():
+            start = position - 1
+            if start >= 2 and text[start - 1] == "." and text[start - 2].isupper():
+                start -= 2  # "J.R. Smith": the first initial; the same match is met again at its second
+            elif start >= 3 and text[start - 1] == " " and text[start - 2] == "." and text[start - 3].isupper():
+                start -= 3
+            match = INITIALS_NAME.match(text, start)
+            if match:
+                yield match
+                position = match.end()
+        position = text.find(".", position + 1)
+
+
 def _word_before(text: str, start: int) -> str:
     """The word just before ``start`` on its line (past spaces, a comma or a full stop), or ""."""
     window = text[max(0, start - 40):start]
@@ -195,7 +213,7 @@ def find_people(text: str, known_not_people: frozenset[str] = frozenset()) -> li
         else:
             continue
         found.append(FoundPerson(start, end, name, reason))
-    for run in INITIALS_NAME.finditer(text):
+    for run in _initials_names(text):
         initials, last = run.group(1), run.group(2)
         if (_key(initials) in known_not_people or _key(last) in known_not_people
                 or last.casefold() in NOT_PERSON_WORDS or last.casefold() in TITLES
