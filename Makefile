@@ -8,7 +8,7 @@ PORT ?= 8000
 # What the targets below need installed first; `make site INSTALLED=` uses the venv as it is.
 INSTALLED ?= $(STAMP)
 
-.PHONY: install install-test site content build publish serve test test-lowest lint clean golden axe bench
+.PHONY: install install-test site content build publish serve test test-lowest lint clean golden axe bench eval-tags
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +76,11 @@ test-lowest:  ## install the lowest versions pyproject.toml allows (uv --resolut
 	VIRTUAL_ENV=$(LOWEST) $(UV) pip install --quiet --resolution lowest-direct -e ".[test]"
 	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider tests/test_cli.py tests/inputs tests/digest \
 		tests/functional/test_site_pages.py tests/build/test_output_safety.py -k "not two_builds and not killing"
+
+GOLD ?=
+eval-tags: $(INSTALLED)  ## tag precision and recall on public gold data (GOLD=folder made by benchmarks/tags/prepare.py)
+	@test -n "$(GOLD)" || { echo "usage: make eval-tags GOLD=folder (see benchmarks/tags/README.md)"; exit 2; }
+	$(BIN)/python -m benchmarks.tags.evaluate --gold $(GOLD) $(if $(RECORD),--record "$(RECORD)")
 
 clean:  ## remove built output and caches (keeps .venv and content/)
 	rm -rf output cache .pytest_cache test-artifacts

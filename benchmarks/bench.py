@@ -56,6 +56,7 @@ class Results:
     articles: int
     machine: dict
     import_seconds: float = 0.0
+    tagging_cpu_seconds: float = 0.0  # tag_article over every article file, tagger already loaded
     plain: dict[str, list[Run]] = field(default_factory=dict)
     newsarchive: dict[str, list[Run]] = field(default_factory=dict)
     plain_pagefind: Run | None = None
@@ -210,6 +211,20 @@ def prepare(articles: int, work: Path, seed: int) -> tuple[Path, float]:
     return site, time.perf_counter() - started
 
 
+def tagging_cpu_seconds(site: Path) -> float:
+    """CPU seconds of tagging every article file of ``site`` once, in this process: the tagger is
+    built first and not counted (a build loads it once), so the figure is the per-text work."""
+    from newsarchive.tagging.article import tag_article
+    from newsarchive.tagging.tagger import tagger_for
+
+    tagger = tagger_for(REPO / "taxonomy")
+    texts = [p.read_text(encoding="utf-8") for p in sorted((site / "content").rglob("*.md"))]
+    started = time.process_time()
+    for text in texts:
+        tag_article(text, tagger)
+    return time.process_time() - started
+
+
 def edit_one(site: Path) -> tuple[Path, str]:
     """Change one word of one article (the middle one by name); its path and original text."""
     articles = sorted((site / "content").rglob("*.md"))
@@ -274,6 +289,8 @@ def run_bench(articles: int, rounds: int, work: Path, seed: int, browser: bool) 
     print(f"[bench] {articles} articles: generating and importing ...", flush=True)
     site, results.import_seconds = prepare(articles, work, seed)
     print(f"[bench] import: {results.import_seconds:.1f} s", flush=True)
+    results.tagging_cpu_seconds = tagging_cpu_seconds(site)
+    print(f"[bench] tagging: {results.tagging_cpu_seconds:.2f} CPU-s", flush=True)
     plain_out, plain_cache = site / "plain-output", site / "plain-cache"
     na_out = site / "output"
     plain = [str(BIN / "pelican"), "content", "-o", str(plain_out), "-s", str(PLAIN_CONF), "--cache-path",
@@ -407,6 +424,7 @@ def report(results: Results) -> str:
     lines += [
         f"{'one-word query (bytes)':22}{'':12}{results.query_bytes if results.query_bytes is not None else 'n/a':>14}",
         f"{'import (s)':22}{'':12}{results.import_seconds:14.1f}",
+        f"{'tagging (CPU-s)':22}{'':12}{results.tagging_cpu_seconds:14.2f}",
     ]
     floor = results.floor
     if floor is not None:

@@ -128,7 +128,7 @@ def import_command(
         typer.Option("--date", help="The date the digests were collected (YYYY-MM-DD): an upper bound for dates."),
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Parse and report, write nothing.")] = False,
-    taxonomy: TaxonomyOption = Path("taxonomy"),
+    taxonomy: TaxonomyOption = None,
     strict: StrictOption = False,
     no_wait: NoWaitOption = False,
     prune: Annotated[
@@ -328,8 +328,12 @@ def tags_explain(
         typer.Argument(help="Article Markdown files.", exists=True, dir_okay=False, readable=True, show_default=False),
     ],
     taxonomy: TaxonomyOption = None,
+    settings: Annotated[
+        Path, typer.Option("--settings", help="Pelican settings file whose EXCLUDE_TAGS apply.", dir_okay=False)
+    ] = Path("pelicanconf.py"),
 ) -> None:
-    """Print each tag of ARTICLES with its type and the lines that gave it."""
+    """Print each tag of ARTICLES with its type, the rule and the lines that gave it, then every
+    spelling that was not taken or tag that was removed, and why."""
     from .tagging.article import tag_article
     from .tagging.explain import explain
     from .tagging.tagger import tagger_for
@@ -337,12 +341,41 @@ def tags_explain(
     problems = Problems()
     tagger = tagger_for(_taxonomy(taxonomy, problems))
     problems.extend(tagger.taxonomy.problems)
+    exclude = _exclude_tags(settings)
     for path in articles:
-        evidence = tag_article(path.read_text(encoding="utf-8"), tagger)
+        decisions: list = []
+        evidence = tag_article(path.read_text(encoding="utf-8"), tagger, exclude, decisions)
         print(f"{path}: {len(evidence)} tags")
-        for line in explain(evidence):
+        for line in explain(evidence, decisions):
             print(line)
     _finish(problems, strict=False)
+
+
+@tags_app.command("review")
+def tags_review(
+    content: Annotated[Path, typer.Argument(help="Folder of article files.", file_okay=False, exists=True)] = Path(
+        "content"),
+    taxonomy: TaxonomyOption = None,
+    limit: Annotated[int, typer.Option("--limit", help="Evidence lines shown per tag.", min=0)] = 3,
+) -> None:
+    """List the person, place and organisation tags that came from rules or the gazetteer rather
+    than tags.yaml, most articles first, with evidence: accept one by adding it to tags.yaml, or
+    reject its spelling under reject: there."""
+    from .tagging.review import review
+
+    problems = Problems()
+    for line in review(sorted(content.rglob("*.md")), _taxonomy(taxonomy, problems), limit, problems):
+        print(line)
+    _finish(problems, strict=False)
+
+
+def _exclude_tags(settings_file: Path) -> list[str]:
+    """EXCLUDE_TAGS of a Pelican settings file, or none when there is no such file."""
+    if not settings_file.exists():
+        return []
+    from pelican.settings import read_settings
+
+    return list(read_settings(str(settings_file)).get("EXCLUDE_TAGS") or ())
 
 
 def _version(value: bool) -> None:

@@ -156,6 +156,7 @@ def attach_tag_data(generator) -> None:
     for slug, tag in canonical.items():
         seen = seen_by_slug.get(slug) or _Seen()
         tag.type = seen.type or UNKNOWN_TYPE
+        tag.geonames_id = seen.place_id
         tag.aliases = _aliases(tag.name, seen.spellings, seen.given_as)
         tag.count = len(generator.tags[tag])
         pairs = [(canonical[other], count) for other, count in shared[slug].items()]
@@ -163,7 +164,7 @@ def attach_tag_data(generator) -> None:
     for article in everything:
         for tag in article.tags:  # a tag of a hidden article only: not aggregated by Pelican
             if not hasattr(tag, "type"):
-                tag.type, tag.aliases, tag.count, tag.related = UNKNOWN_TYPE, [], 0, []
+                tag.type, tag.aliases, tag.count, tag.related, tag.geonames_id = UNKNOWN_TYPE, [], 0, [], None
         article.tags_by_type = tags_by_type(article.tags)
         if vars(article).get("tag_evidence") is None:  # read packed, not unpacked again
             article.tag_evidence = []
@@ -176,10 +177,12 @@ class _Seen:
     type: str | None = None  # as the first article's evidence gives it
     spellings: set[str] = field(default_factory=set)  # as found in the texts
     given_as: set[str] = field(default_factory=set)  # as written in ``Tags:`` headers
+    place_id: int | None = None  # a place's GeoNames id: its key, so same-named places never share a tag
 
     def add(self, evidence: TagEvidence) -> None:
         if self.type is None:
             self.type = evidence.type
+        self.place_id = self.place_id or evidence.place_id
         self.spellings.update(m.spelling for m in evidence.matches)
         self.given_as.update(evidence.given_as)
 
@@ -203,9 +206,10 @@ def tags_by_type(tags) -> OrderedDict:
 
 
 def tags_data(tags) -> list[dict]:
-    """What ``tags.json`` holds: every tag, by slug."""
+    """What ``tags.json`` holds: every tag, by slug; a place known to the gazetteer with its GeoNames id."""
     return [
         {"name": tag.name, "type": tag.type, "slug": tag.slug, "aliases": list(tag.aliases), "count": tag.count}
+        | ({"geonames_id": tag.geonames_id} if getattr(tag, "geonames_id", None) else {})
         for tag in sorted(tags, key=lambda t: t.slug)
     ]
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
+from .furniture import furniture_lines
+from .hits import Decision, Match, Rejection, TagEvidence
 from .normalize import normal_key
-from .tagger import Match, TagEvidence, Tagger, type_order
+from .tagger import Tagger, type_order
 
 TAGS_FIELD = "tags"
 EXCLUDE_FIELD = "exclude-tags"
@@ -39,26 +41,77 @@ def text_to_scan(text: str) -> tuple[str, dict[str, str]]:
     return "\n".join(lines), header
 
 
-def tag_article(text: str, tagger: Tagger, exclude: Iterable[str] = ()) -> list[TagEvidence]:
+def tag_article(text: str, tagger: Tagger, exclude: Iterable[str] = (),
+                decisions: list[Decision] | None = None) -> list[TagEvidence]:
     """Every tag of an article file's text, once each, by type then name.
 
     Hand-given tags (``Tags:``, aliases allowed) are resolved to their canonical name and
     merged with the automatic ones; a tag in ``exclude`` or in the ``Exclude-Tags:`` header
-    is dropped however it was found.
+    is dropped however it was found. Occurrences in page furniture (``furniture.py``) are not
+    evidence, and a topic needs two distinct cue phrases or one in the title. What was not
+    taken, and why, goes to ``decisions`` when one is given (``tags explain``).
     """
+    notes: list[Decision] = [] if decisions is None else decisions
     scan, header = text_to_scan(text)
     line_starts = starts_of_lines(scan)
+    title_line = _title_line(text)
+    furniture = furniture_lines(scan, _first_body_line(text))
     tags: dict[str, TagEvidence] = {}
     for spelling in metadata_list(header.get(TAGS_FIELD, "")):
         name, kind, origin = tagger.resolve(spelling)
         tags.setdefault(normal_key(name), TagEvidence(name, kind, origin)).given_as.append(spelling)
-    for spelling, start, end in tagger.find(scan):
-        evidence = tags.setdefault(normal_key(spelling.tag), TagEvidence(spelling.tag, spelling.type, spelling.origin))
-        line = bisect_line(line_starts, start)
-        evidence.matches.append(Match(line, " ".join(text[start:end].split()), spelling.text))
-    dropped = {normal_key(tagger.resolve(s)[0]) for s in [*exclude, *metadata_list(header.get(EXCLUDE_FIELD, ""))]}
-    kept = [e for key, e in tags.items() if key not in dropped]
+    rejections: list[Rejection] = []
+    for hit in tagger.find(scan, rejections):
+        line = bisect_line(line_starts, hit.start)
+        found = " ".join(text[hit.start:hit.end].split())
+        if line in furniture:
+            notes.append(Decision(line, found, f"not evidence: {found!r} is in page furniture"))
+            continue
+        evidence = tags.setdefault(normal_key(hit.tag), TagEvidence(hit.tag, hit.type, hit.origin,
+                                                                     place_id=hit.place_id, reason=hit.reason))
+        evidence.matches.append(Match(line, found, hit.spelling, hit.kind))
+    for rejection in rejections:
+        notes.append(Decision(bisect_line(line_starts, rejection.start),
+                              " ".join(text[rejection.start:rejection.end].split()), f"rejected: {rejection.reason}"))
+    for key, evidence in list(tags.items()):
+        if evidence.type != "topic" or evidence.given or not evidence.matches:
+            continue
+        cues = {normal_key(m.text) for m in evidence.matches}
+        if len(cues) < 2 and not any(
+                m.line == title_line for m in evidence.matches):
+            first = evidence.matches[0]
+            notes.append(Decision(first.line, first.text, f"not tagged {evidence.name}: a topic needs two distinct "
+                                                          "cue phrases or one in the title"))
+            del tags[key]
+    removed = {normal_key(tagger.resolve(s)[0]): "EXCLUDE_TAGS" for s in exclude}
+    removed |= {normal_key(tagger.resolve(s)[0]): "the Exclude-Tags: header"
+                for s in metadata_list(header.get(EXCLUDE_FIELD, ""))}
+    for key, where in removed.items():
+        if key in tags:
+            notes.append(Decision(0, tags[key].name, f"removed {tags[key].name} by {where}"))
+    kept = [e for key, e in tags.items() if key not in removed]
     return sorted(kept, key=lambda e: (type_order(e.type), e.name.casefold(), e.name))
+
+
+def _header_lines(text: str) -> list[str]:
+    lines = []
+    for line in text.split("\n"):
+        if not line.strip():
+            break
+        lines.append(line)
+    return lines
+
+
+def _title_line(text: str) -> int:
+    """The 1-based line of the ``Title:`` header, or 0."""
+    for number, line in enumerate(_header_lines(text), 1):
+        if line.partition(":")[0].strip().lower() == "title":
+            return number
+    return 0
+
+
+def _first_body_line(text: str) -> int:
+    return len(_header_lines(text)) + 1
 
 
 def starts_of_lines(text: str) -> list[int]:

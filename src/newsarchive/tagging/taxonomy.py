@@ -1,4 +1,9 @@
-"""The curated tags (``taxonomy/tags.yaml``): name, type, aliases and an optional description."""
+"""The curated tags (``taxonomy/tags.yaml``): name, type, aliases and an optional description.
+
+A place may give its GeoNames id (``geonames: 172955``) when its name alone would pick
+another place of the gazetteer; a top-level ``reject:`` list holds spellings never to tag
+("Saña"), whichever tag they would give.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from pathlib import Path
 
 from ..problems import Problem
 from .normalize import normal_key
-from .yamlentries import read_entries, string_list
+from .yamlentries import read_entries, string_list, top_level_strings
 
 TAG_TYPES = ("place", "organization", "person", "topic")
 
@@ -19,6 +24,7 @@ class TagEntry:
     aliases: tuple[str, ...] = ()
     description: str | None = None
     line: int = 0
+    geonames: int | None = None  # a place's GeoNames id, when given
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -31,6 +37,7 @@ class Taxonomy:
 
     entries: list[TagEntry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    reject: tuple[str, ...] = ()  # spellings never to tag
 
     def __post_init__(self) -> None:
         self._by_key: dict[str, TagEntry] = {}
@@ -86,5 +93,11 @@ def load_taxonomy(path: Path) -> Taxonomy:
         for alias in aliases:
             owners[normal_key(alias)] = (name, line)
         description = data.get("description")
-        entries.append(TagEntry(name, kind, tuple(aliases), str(description) if description else None, line))
-    return Taxonomy(entries, read.problems)
+        geonames = data.get("geonames")
+        if geonames is not None and (not isinstance(geonames, int) or kind != "place"):
+            read.error(line, f"tag {name!r}: 'geonames' must be the GeoNames id (a number) of a place")
+            geonames = None
+        entries.append(TagEntry(name, kind, tuple(aliases), str(description) if description else None, line,
+                                geonames))
+    reject = top_level_strings(read, "reject")
+    return Taxonomy(entries, read.problems, reject)

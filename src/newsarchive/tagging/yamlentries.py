@@ -27,6 +27,7 @@ class EntryFile:
     path: Path
     entries: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    root: object = None  # the file's top-level node, for other keys than the list's
 
     def error(self, line: int, message: str) -> None:
         self.problems.append(Problem(str(self.path), line, Severity.ERROR, message))
@@ -47,6 +48,7 @@ def read_entries(path: Path, key: str, what: str) -> EntryFile:
         mark = getattr(exc, "problem_mark", None)
         result.error(mark.line + 1 if mark else 0, f"not valid YAML: {exc}")
         return result
+    result.root = root
     items = _mapping_get(root, key)
     if not isinstance(items, yaml.SequenceNode):
         result.error(1, f"expected a top-level '{key}:' list")
@@ -68,6 +70,18 @@ def string_list(value) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     return tuple(str(v) for v in value)
+
+
+def top_level_strings(read: EntryFile, key: str) -> tuple[str, ...]:
+    """A top-level list of strings other than the entries (``reject:`` in ``tags.yaml``), or ()."""
+    node = _mapping_get(read.root, key)
+    if node is None:
+        return ()
+    value = yaml.safe_load(yaml.serialize(node))
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        read.error(node.start_mark.line + 1, f"'{key}:' must be a list of spellings")
+        return ()
+    return tuple(value)
 
 
 def _mapping_get(node, key: str):
