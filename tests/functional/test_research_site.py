@@ -30,7 +30,7 @@ def figure_rows(page: str) -> list[list[str]]:
 
 
 def pre_blocks(page: str, label: str) -> str:
-    return html.unescape(re.search(rf'<pre [^>]*aria-labelledby="{label}">(.*?)</pre>', page, re.S).group(1))
+    return html.unescape(re.search(rf'<pre [^>]*data-copy="{label}">(.*?)</pre>', page, re.S).group(1))
 
 
 @pytest.fixture(scope="module")
