@@ -25,6 +25,7 @@ from pelican.writers import FileOverwriteFailedError, Writer
 
 from .. import progress
 from ..files import link_or_copy, relative_within
+from .feed_entries import feed_entries
 from .fingerprints import Hasher, feed_fingerprint, page_fingerprint
 from .page_records import PageRecords
 
@@ -124,18 +125,22 @@ class LinkingWriter(Writer):
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False,
                    feed_title=None):
         if self.records is None or not path:
-            return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+            return self._write_entries(elements, context, path, url, feed_type, override_output, feed_title)
         shown = elements[: self.settings["FEED_MAX_ITEMS"]]
         fingerprint = feed_fingerprint(self.hasher, self.environment, shown, context, path=path, url=url,
                                        feed_type=feed_type, feed_title=feed_title)
         previous = self.records.reusable(path, fingerprint)
         if previous is None:
-            return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+            return self._write_entries(elements, context, path, url, feed_type, override_output, feed_title)
         target = os.path.join(self.output_path, path)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with self._open_w(target, "utf-8", override_output) as handle:
             handle.write(_Reused(previous))
         return None
+
+    def _write_entries(self, elements, context, *arguments):
+        """Pelican's feed of ``elements`` as entries: an undated article's entry never says year 1."""
+        return super().write_feed(feed_entries(elements, context.get("articles", ())), context, *arguments)
 
     def _open_w(self, filename, encoding, override=False):
         if self.records is not None and (filename in self._written_files or filename in self._overridden_files):
