@@ -228,3 +228,32 @@ def main(
     ] = False,
 ) -> None:
     """Turn plain-text news digests into a browsable, searchable static archive."""
+
+
+@app.command()
+def export(
+    outdir: Annotated[Path, typer.Argument(help="Folder to write the files into.", file_okay=False)],
+    fmt: Annotated[
+        str, typer.Option("--format", help="csv (articles, figures), json (articles) or datapackage (all).")
+    ] = "datapackage",
+    settings: Annotated[
+        Path, typer.Option("--settings", help="Pelican settings file of the site.")
+    ] = Path("pelicanconf.py"),
+) -> None:
+    """Write the dataset of the last build (building first when it is missing or older than the content)."""
+    from pelican.settings import read_settings  # the export reads the site's settings; no build runs here
+
+    from .export import FORMATS, export_dataset
+
+    if fmt not in FORMATS:
+        err.print(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}", markup=False)
+        raise typer.Exit(2)
+    if not settings.exists():
+        err.print(f"{settings}: no such settings file (run from the site folder)", markup=False)
+        raise typer.Exit(2)
+    site = read_settings(str(settings))
+    report = export_dataset(settings, Path(site["OUTPUT_PATH"]), Path(site["PATH"]),
+                            site.get("NEWSARCHIVE_DATA_PATH", "data"), fmt, outdir,
+                            announce=lambda message: err.print(message, markup=False))
+    if report is not None and report.exit_code():
+        _finish(report.problems, strict=False, summary=report.describe(), code=report.exit_code())

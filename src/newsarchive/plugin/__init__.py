@@ -17,6 +17,7 @@ def register() -> None:
         clusters,
         collector,
         content_urls,
+        dataset,
         dates,
         fields,
         figures,
@@ -83,6 +84,7 @@ def register() -> None:
     signals.article_generator_finalized.connect(search.write_article_pages_by_part)
     signals.article_writer_finalized.connect(tags.write_tags_json)
     signals.article_writer_finalized.connect(cite.write_citations_json)
+    signals.article_writer_finalized.connect(dataset.write_dataset)
     # last of their signals: after every receiver that adds to the context, and after the cache is saved
     signals.all_generators_finalized.connect(collector.resume)
     signals.finalized.connect(collector.release)
