@@ -101,3 +101,14 @@ def test_export_builds_when_the_output_is_missing_then_copies_the_last_builds_fi
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["articles.csv", "articles.json", "figures.csv"]
     assert (tmp_path / "out/articles.csv").read_bytes() == (site / "output/data/articles.csv").read_bytes()
     assert any("building first" in line for line in said)
+
+
+def test_about_this_data_page_is_linked_from_the_footer_and_the_archives(sample_site):
+    page = sample_site.page("data/index.html")
+    assert "<h1>About this data</h1>" in page
+    for name in ("datapackage.json", "articles.csv", "articles.json", "figures.csv"):
+        assert f'href="/data/{name}"' in page
+    assert "<code>date_precision</code>" in page and "<code>attribution</code>" in page
+    assert "GeoNames" in page and "newsarchive sample (2024)" in page
+    for other in ("index.html", "articles/weekend-road-closures.html", "archives.html"):
+        assert 'href="/data/"' in sample_site.page(other), other

