@@ -39,6 +39,7 @@ def register() -> None:
         tag_groups,
         tags,
         teasers,
+        timeline,
         unchanged,
     )
 
@@ -65,6 +66,7 @@ def register() -> None:
     signals.all_generators_finalized.connect(content_urls.fix_urls)
     signals.all_generators_finalized.connect(related.attach_related)
     signals.all_generators_finalized.connect(tag_groups.build_tag_index)
+    signals.all_generators_finalized.connect(timeline.attach_timelines)
     signals.article_generator_write_article.connect(page_data.attach_page_data)
     signals.get_generators.connect(search.get_generators)
     signals.initialized.connect(sitemap.start)
