@@ -161,7 +161,17 @@ def _slug(text: str) -> str:
 
 def dataset_citation(pelican_settings: dict, articles) -> str:
     """How to cite the dataset as a whole: its maker, the year of its newest date, title and address."""
-    return _citation(pelican_settings, _newest(article_row(a, "") for a in articles))
+    return _citation(pelican_settings, max((_latest_date(a) for a in articles), default=""))
+
+
+def _latest_date(article) -> str:
+    """The latest date an article row names (its date's last day, collected, captured), without the
+    rest of the row (its tags and figures are not needed for that)."""
+    provenance = getattr(article, "provenance", None)
+    known = [_period(article.published, article.date)[1]]
+    if provenance is not None:
+        known += [provenance.collected or "", provenance.captured or ""]
+    return max(known)
 
 
 def _newest(rows) -> str:
