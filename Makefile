@@ -8,7 +8,7 @@ PORT ?= 8000
 # What the targets below need installed first; `make site INSTALLED=` uses the venv as it is.
 INSTALLED ?= $(STAMP)
 
-.PHONY: install install-test site content build publish serve test test-lowest lint clean golden axe bench eval-tags
+.PHONY: install install-test site content build publish serve test test-lowest lint clean golden axe vnu bench eval-tags
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,12 +47,20 @@ $(AXE_DIR)/node_modules/axe-core/axe.min.js:
 	mkdir -p $(AXE_DIR)
 	npm install --prefix $(AXE_DIR) --no-save --no-audit --no-fund axe-core@4
 
+VNU_DIR := .cache/vnu
+
+vnu: $(VNU_DIR)/node_modules/vnu-jar/build/dist/vnu.jar  ## install the Nu HTML checker (npm vnu-jar; runs on Java) for the validity tests
+
+$(VNU_DIR)/node_modules/vnu-jar/build/dist/vnu.jar:
+	mkdir -p $(VNU_DIR)
+	npm install --prefix $(VNU_DIR) --no-save --no-audit --no-fund vnu-jar@26
+
 TESTED ?= $(TEST_STAMP)
 
 golden: $(TESTED)  ## rebuild the sample site and store it as the expected tree of the golden test
 	NEWSARCHIVE_REFRESH_GOLDEN=1 $(BIN)/pytest -q tests/functional/test_golden.py
 
-test: $(TESTED) axe  ## the whole test suite (browser tests need chromium and chromium-driver)
+test: $(TESTED) axe vnu  ## the whole test suite (browser tests need chromium and chromium-driver)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/lint-imports
 	$(BIN)/pytest

@@ -350,8 +350,9 @@ def run_bench(articles: int, rounds: int, work: Path, seed: int, browser: bool) 
 
 def site_floor(site: Path, output: Path) -> Floor | None:
     """The floor (``floor.py``) of the site's build: its Markdown settings, its article pages."""
-    from newsarchive.search import article_pages_glob
     from pelican.settings import read_settings
+
+    from newsarchive.incremental import article_pages_glob
 
     settings = read_settings(str(site / "pelicanconf.py"))
     glob = article_pages_glob(settings["ARTICLE_SAVE_AS"]) or "**/*.html"

@@ -391,3 +391,62 @@ def main(
     ] = False,
 ) -> None:
     """Turn plain-text news digests into a browsable, searchable static archive."""
+
+
+@app.command()
+def export(
+    outdir: Annotated[Path, typer.Argument(help="Folder to write the files into.", file_okay=False)],
+    fmt: Annotated[
+        str, typer.Option("--format", help="csv (articles, figures), json (articles) or datapackage (all).")
+    ] = "datapackage",
+    settings: Annotated[
+        Path, typer.Option("--settings", help="Pelican settings file of the site.")
+    ] = Path("pelicanconf.py"),
+) -> None:
+    """Write the dataset of the last build (building first when it is missing or older than the content)."""
+    from pelican.settings import read_settings  # the export reads the site's settings; no build runs here
+
+    from .export import FORMATS, export_dataset
+
+    if fmt not in FORMATS:
+        err.print(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}", markup=False)
+        raise typer.Exit(2)
+    if not settings.exists():
+        err.print(f"{settings}: no such settings file (run from the site folder)", markup=False)
+        raise typer.Exit(2)
+    site = read_settings(str(settings))
+    report = export_dataset(settings, Path(site["OUTPUT_PATH"]), Path(site["PATH"]),
+                            site.get("NEWSARCHIVE_DATA_PATH", "data"), fmt, outdir,
+                            announce=lambda message: err.print(message, markup=False))
+    if report is not None and report.exit_code():
+        _finish(report.problems, strict=False, summary=report.describe(), code=report.exit_code())
+
+
+@app.command()
+def bag(
+    output: Annotated[Path, typer.Argument(help="The built site (e.g. output).", file_okay=False)],
+    bagdir: Annotated[Path, typer.Argument(help="New folder for the BagIt bag.", file_okay=False)],
+    settings: Annotated[
+        Path, typer.Option("--settings", help="Pelican settings file of the site.")
+    ] = Path("pelicanconf.py"),
+) -> None:
+    """Write a BagIt bag (RFC 8493) of OUTPUT, content/ and the inputs inside the site folder, for deposit."""
+    from pelican.settings import read_settings  # the site's name, content and cache folders
+
+    from .build.stamp import STAMP
+    from .deposit import BagError, make_bag
+
+    if not settings.exists():
+        err.print(f"{settings}: no such settings file (run from the site folder)", markup=False)
+        raise typer.Exit(2)
+    site = read_settings(str(settings))
+    try:
+        made = make_bag(output, bagdir, Path.cwd(), Path(site["PATH"]), str(site.get("SITENAME", "")),
+                        Path(site.get("CACHE_PATH") or "cache") / STAMP,
+                        announce=lambda message: err.print(message, markup=False))
+    except BagError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(1) from None
+    made.validate()
+    size, files = str(made.info.get("Payload-Oxum", "0.0")).split(".")
+    err.print(f"wrote the bag {bagdir}: {files} files, {size} bytes; it validates", markup=False)

@@ -80,6 +80,25 @@ SETTINGS = [
         "citations.json",
         "Where the CSL-JSON array citing every article is written (Zotero imports it); empty: none.",
     ),
+    Setting(
+        "NEWSARCHIVE_DATA_PATH",
+        "data",
+        "Folder of the dataset (articles.csv, articles.json, figures.csv, datapackage.json); empty: none.",
+    ),
+    Setting("DATA_URL", "data/", "URL of the \"About this data\" page (the dataset's files and fields)."),
+    Setting("DATA_SAVE_AS", "data/index.html", "Where the \"About this data\" page is written; empty for none."),
+    Setting(
+        "NEWSARCHIVE_DATA_LICENSE",
+        {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
+         "title": "The archive's metadata, Creative Commons Attribution 4.0"},
+        "The dataset's own licence in datapackage.json (a Frictionless licence: name, path, title).",
+    ),
+    Setting(
+        "NEWSARCHIVE_DATA_RIGHTS",
+        "The news text belongs to its publishers and authors; it is kept for research and reference. Ask them "
+        "before republishing it.",
+        "The rights statement for the third-party news text, in datapackage.json.",
+    ),
     Setting("SEARCH_URL", "search.html", "URL of the search page (it reads ?q= from its address)."),
     Setting("SEARCH_SAVE_AS", "search.html", "Where the search page is written; empty to write none."),
     Setting(

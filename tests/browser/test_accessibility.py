@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 def _pages(site) -> list[str]:
     out = site.output
-    pages = ["/", "/archives.html", "/archives/undated.html", "/404.html", "/tags.html", "/sources.html"]
+    pages = ["/", "/archives.html", "/archives/undated.html", "/404.html", "/tags.html", "/sources.html", "/data/"]
     pages.append("/articles/" + sorted((out / "articles").glob("*.html"))[0].name)
     pages.append("/sources/" + sorted((out / "sources").glob("*.html"))[0].name)
     pages += ["/tags/" + p.name for p in sorted((out / "tags").glob("*.html"))[:1]]

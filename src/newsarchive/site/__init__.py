@@ -19,6 +19,9 @@ from . import (
     article_page_data,
     cite,
     cluster_pages,
+    data_page,
+    dataset,
+    feed_entries,  # noqa: F401 - gives the writer the feeds' entries
     header_fields,
     ordering,
     output_guard,
@@ -35,6 +38,7 @@ from . import (
     tags,
     teasers,
     templates,
+    timeline,
 )
 
 CONNECTIONS = [
@@ -58,12 +62,14 @@ CONNECTIONS = [
     Connection(Stage.CONTEXT, "article_generator_finalized", tags.attach_tag_data),
     Connection(Stage.CONTEXT, "all_generators_finalized", related.attach_related),
     Connection(Stage.CONTEXT, "all_generators_finalized", tag_groups.build_tag_index),
+    Connection(Stage.CONTEXT, "all_generators_finalized", timeline.attach_timelines),
     # generate: new page kinds (their generators run in this order, after Pelican's)
     Connection(Stage.GENERATE, "get_generators", source_pages.get_generators),
     Connection(Stage.GENERATE, "get_generators", archives.get_generators),
     Connection(Stage.GENERATE, "get_generators", cluster_pages.get_generators),
     Connection(Stage.GENERATE, "get_generators", search_data.get_generators),
     Connection(Stage.GENERATE, "get_generators", syndication.get_generators),
+    Connection(Stage.GENERATE, "get_generators", data_page.get_generators),
     Connection(Stage.GENERATE, "generator_init", templates.fall_back_on_packaged_templates, Order.FIRST,
                "before any generator loads a template: the theme's templates, then the packaged ones"),
     Connection(Stage.GENERATE, "generator_init", teasers.install),
@@ -72,6 +78,7 @@ CONNECTIONS = [
     Connection(Stage.WRITE, "content_written", sitemap.record),
     Connection(Stage.WRITE, "article_writer_finalized", tags.write_tags_json),
     Connection(Stage.WRITE, "article_writer_finalized", cite.write_citations_json),
+    Connection(Stage.WRITE, "article_writer_finalized", dataset.write_dataset),
     # finalize
     Connection(Stage.FINALIZE, "finalized", sitemap.write),
     Connection(Stage.FINALIZE, "finalized", teasers.forget),

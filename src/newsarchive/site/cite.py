@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import settings
+from .names import PersonName, person_name
 from .source_pages import is_web_url
 
 BIBTEX_SPECIALS = {
@@ -43,48 +44,78 @@ class _Cited:
     """What every form of an article's citation is made of."""
 
     key: str
-    authors: list[str]
+    authors: list[PersonName]
     source: object
-    url: str
+    url: str  # the original article's when the input gives one, else the archive copy's
+    archive: str  # the archive's name (SITENAME)
+    archive_url: str  # the article's page in this archive (absolute when SITEURL is set)
+    accessed: str | None  # ISO date the text was collected or captured: what the reader saw, and when
     provenance: object
 
     @classmethod
     def of(cls, article, page_url: str) -> _Cited:
         published = article.published
         original = getattr(article, "original_url", None)
+        provenance = getattr(article, "provenance", None)
         return cls(
             key=article.slug + (f"-{published.iso[:4]}" if published.known else ""),
-            authors=[str(a) for a in getattr(article, "authors", None) or ()],
+            authors=[person_name(a) for a in getattr(article, "authors", None) or ()],
             source=getattr(article, "source", None),
             url=original if is_web_url(original) else page_url,
-            provenance=getattr(article, "provenance", None),
+            archive=str(article.settings.get("SITENAME", "")),
+            archive_url=page_url,
+            accessed=(provenance.collected or provenance.captured) if provenance else None,
+            provenance=provenance,
         )
+
+    @property
+    def note(self) -> str:
+        """Where the text was found, its hash, and the archive copy when the URL is the original's."""
+        parts = []
+        if self.url != self.archive_url:
+            parts.append(f"Archived copy: {self.archive_url}" + (f" ({self.archive})" if self.archive else ""))
+        if self.provenance:
+            parts.append(f"{self.provenance.note}, SHA-256 {self.provenance.sha256}")
+        return ". ".join(parts)
 
 
 def citation(article, page_url: str) -> Citation:
     cited = _Cited.of(article, page_url)
-    key, authors, source, url, provenance = cited.key, cited.authors, cited.source, cited.url, cited.provenance
-    published = article.published
+    item = _csl_item(article, cited)
+    return Citation(
+        cited.key, bibtex_entry(article, cited), json.dumps([item], indent=2, ensure_ascii=False),
+        ris_record(article, cited), item,
+    )
 
+
+def bibtex_entry(article, cited: _Cited) -> str:
+    """``@article`` with ``journal`` (and biblatex's ``entrysubtype = {newspaper}``): see the README for why."""
+    published = article.published
     fields: list[tuple[str, str]] = [("title", "{" + bibtex_escape(article.title) + "}")]
-    if authors:
-        fields.append(("author", " and ".join("{" + bibtex_escape(a) + "}" for a in authors)))
-    if source:
-        fields.append(("journal", bibtex_escape(source)))
+    if cited.authors:
+        # a literal name in braces, so BibTeX never splits it; a split one as "Family, Given"
+        fields.append(("author", " and ".join(
+            bibtex_escape(a.inverted()) if a.split else "{" + bibtex_escape(a.literal) + "}" for a in cited.authors
+        )))
+    if cited.source:
+        fields.append(("journal", bibtex_escape(cited.source)))
+        fields.append(("entrysubtype", "newspaper"))
     if published.known:
         fields.append(("year", published.iso[:4]))
         if published.precision in ("day", "month"):
-            fields.append(("month", MONTHS[article.date.month - 1]))
+            fields.append(("month", MONTHS[article.date.month - 1]))  # a BibTeX macro: written unbraced
         if published.precision == "day":
             fields.append(("day", str(article.date.day)))
-    fields.append(("url", url))
-    if provenance:
-        fields.append(("note", bibtex_escape(provenance.note)))
-    body = ",\n".join(f"  {name} = {{{value}}}" if name != "title" else f"  {name} = {value}" for name, value in fields)
-    bibtex = f"@article{{{key},\n{body}\n}}"
-    item = _csl_item(article, cited)
-    ris = ris_record(key, article, authors, source, url, provenance)
-    return Citation(key, bibtex, json.dumps([item], indent=2, ensure_ascii=False), ris, item)
+    fields.append(("url", cited.url))
+    if cited.accessed:
+        fields.append(("urldate", cited.accessed))
+    if cited.note:
+        fields.append(("note", bibtex_escape(cited.note)))
+    unbraced = ("title", "month")  # the title carries its own braces (keeps its case); a month is a macro
+    body = ",\n".join(
+        f"  {name} = {value}" if name in unbraced else f"  {name} = {{{value}}}" for name, value in fields
+    )
+    return f"@article{{{cited.key},\n{body}\n}}"
 
 
 def csl_item(article, page_url: str) -> dict:
@@ -92,40 +123,55 @@ def csl_item(article, page_url: str) -> dict:
     return _csl_item(article, _Cited.of(article, page_url))
 
 
+def _csl_date(iso: str) -> dict:
+    return {"date-parts": [[int(p) for p in iso.split("-")]]}
+
+
 def _csl_item(article, cited: _Cited) -> dict:
     published = article.published
     item: dict = {"id": cited.key, "type": "article-newspaper", "title": str(article.title)}
     if cited.authors:
-        item["author"] = [{"literal": a} for a in cited.authors]
+        item["author"] = [a.csl() for a in cited.authors]
     if cited.source:
         item["container-title"] = str(cited.source)
     if published.known:
-        parts = [int(p) for p in published.iso.split("-")]
-        item["issued"] = {"date-parts": [parts]}
+        item["issued"] = _csl_date(published.iso)
     item["URL"] = cited.url
-    if cited.provenance:
-        item["note"] = cited.provenance.note
+    if cited.archive:
+        item["archive"] = cited.archive
+    if cited.url != cited.archive_url:
+        item["archive_location"] = cited.archive_url  # URL is the original; the copy read is here
+    if cited.accessed:
+        item["accessed"] = _csl_date(cited.accessed)
+    if cited.note:
+        item["note"] = cited.note
     return item
 
 
-def ris_record(key: str, article, authors: list[str], source, url: str, provenance) -> str:
+def ris_record(article, cited: _Cited) -> str:
     """An RIS record (``TY  - NEWS`` ... ``ER  - ``), one tag per line."""
     published = article.published
 
     def line(tag: str, value: str) -> str:
         return f"{tag}  - {' '.join(str(value).split())}"
 
-    lines = [line("TY", "NEWS"), line("ID", key), line("TI", article.title)]
-    lines += [line("AU", author) for author in authors]
-    if source:
-        lines.append(line("T2", source))
+    lines = [line("TY", "NEWS"), line("ID", cited.key), line("TI", article.title)]
+    lines += [line("AU", author.inverted()) for author in cited.authors]
+    if cited.source:
+        lines.append(line("T2", cited.source))
     if published.known:
         lines.append(line("PY", published.iso[:4]))
         parts = published.iso.split("-") + ["", ""]
         lines.append(line("DA", f"{parts[0]}/{parts[1]}/{parts[2]}/"))
-    lines.append(line("UR", url))
-    if provenance:
-        lines.append(line("N1", provenance.note))
+    lines.append(line("UR", cited.url))
+    if cited.url != cited.archive_url:
+        lines.append(line("UR", cited.archive_url))
+    if cited.archive:
+        lines.append(line("DB", cited.archive))  # "name of database": Zotero's Archive field
+    if cited.accessed:
+        lines.append(line("Y2", cited.accessed.replace("-", "/")))  # access date
+    if cited.note:
+        lines.append(line("N1", cited.note))
     lines.append("ER  - ")
     return "\n".join(lines)
 

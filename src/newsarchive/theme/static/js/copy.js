@@ -4,7 +4,7 @@
   if (!navigator.clipboard) return;
   document.querySelectorAll("pre[data-copy]").forEach(function (pre) {
     var button = document.createElement("button");
-    var label = pre.getAttribute("aria-labelledby");
+    var label = pre.getAttribute("data-copy");  // the id of its heading (a <pre> may not be aria-labelledby)
     var name = label && document.getElementById(label) ? document.getElementById(label).textContent : "citation";
     button.type = "button";
     button.className = "copy-button";
