@@ -7,6 +7,8 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from .build import build_site
+
 FORMATS = {
     "csv": ("articles.csv", "figures.csv"),
     "json": ("articles.json",),
@@ -27,7 +29,6 @@ def needs_build(data: Path, content: Path) -> bool:
 def export_dataset(settings_file: Path, output: Path, content: Path, data_folder: str, fmt: str, target: Path,
                    announce: Callable[[str], None]):
     """Copy the files of ``fmt`` into ``target``; the build's report when it had to build, else None."""
-    from .build import build_site
 
     report = None
     data = output / data_folder

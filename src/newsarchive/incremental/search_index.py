@@ -313,9 +313,9 @@ def build_index(run: IndexRun, problems: Problems, slots: PagefindSlots | None =
     in the output, reusing the previous output's bundle of a part whose pages did not change, as
     many parts at a time as ``slots`` allows (one when not given); a failure becomes one problem."""
     count, pages = _parts_in(run.output, run)
-    if not pages:  # nothing to index: Pagefind says so
+    if not pages:  # no article page (a new archive before its first import): index every page, so search works
         run.reindexed.append(0)
-        return index_site(run.output, problems, shown_as=run.shown_as, glob=article_pages_glob(run.article_save_as))
+        return index_site(run.output, problems, shown_as=run.shown_as)
     parts = _Parts(run, count, pages, slots or PagefindSlots(1))
     changed = frozenset(run.changed_pages or ())
     for number in sorted(pages, key=lambda number: number != parts.primary):  # the primary part first
