@@ -1,3 +1,3 @@
 """newsarchive: plain-text news digests into a browsable, searchable static archive."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

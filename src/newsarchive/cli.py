@@ -253,19 +253,51 @@ def build(
 def serve(
     port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1 (1-65535).", min=1, max=65535)] = 8000,
     output: Annotated[Path, typer.Option("--output", help="Folder to serve.", file_okay=False)] = Path("output"),
+    watch: Annotated[
+        bool,
+        typer.Option("--watch", help="Build first, then build again whenever content, taxonomy, theme or settings "
+                                     "change (the last good site stays served)."),
+    ] = False,
 ) -> None:
-    """Serve the built site at http://127.0.0.1:PORT/."""
-    from .build import serve_site
+    """Serve the built site at http://127.0.0.1:PORT/ (with --watch: and keep it built)."""
+    import threading
 
-    if not output.is_dir():
+    from .build import build_site, serve_site
+
+    stop = threading.Event()
+    if watch:
+        _require_site("run it")
+        from . import progress
+        from .build.watch import watch_and_rebuild
+
+        def rebuild() -> None:
+            report = build_site(Path(SETTINGS_FILE), None if output == Path("output") else output, load_shared=False,
+                                announce=lambda message: err.print(message, markup=False))
+            report.problems.print(sys.stderr)
+            err.print(report.describe(), markup=False)
+
+        progress.show(None)
+        rebuild()
+        watcher = threading.Thread(target=watch_and_rebuild, args=(Path.cwd(), output, rebuild, stop), daemon=True)
+    elif not output.is_dir():
         err.print(f"{output}: no built site here; run 'newsarchive build' first", markup=False)
         raise typer.Exit(1)
+    output.mkdir(parents=True, exist_ok=True)
+
+    def started(url: str) -> None:
+        err.print(f"Serving {output} at {url} (Ctrl-C to stop)" + ("; rebuilding on changes" if watch else ""),
+                  markup=False)
+        if watch:
+            watcher.start()
+
     try:
-        serve_site(output, port, announce=lambda url: err.print(f"Serving {output} at {url} (Ctrl-C to stop)"))
+        serve_site(output, port, announce=started)
     except OSError as exc:
         err.print(f"127.0.0.1:{port}: error: cannot serve on this port: {exc.strerror or exc}; "
                   "try another --port", markup=False)
         raise typer.Exit(1) from None
+    finally:
+        stop.set()
     err.print("stopped", markup=False)
 
 
