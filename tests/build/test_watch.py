@@ -57,7 +57,8 @@ def test_an_edit_is_served_within_seconds_and_a_broken_one_keeps_the_last_good_s
         text = article.read_text(encoding="utf-8")
         article.write_text(text.rstrip("\n") + "\n\nA paragraph added while serving.\n", encoding="utf-8")
         assert _wait_for(url, "A paragraph added while serving.", 60), "the edit is served within a minute"
-        article.write_text("\n".join(line for line in text.split("\n") if not line.startswith("Title:")), encoding="utf-8")
+        untitled = "\n".join(line for line in text.split("\n") if not line.startswith("Title:"))
+        article.write_text(untitled, encoding="utf-8")
         time.sleep(8)
         assert "A paragraph added while serving." in (_page(url) or ""), "the last good site stays served"
     finally:
