@@ -67,3 +67,14 @@ def test_a_form_feed_and_noncharacters_in_a_digest_still_give_valid_feeds(tmp_pa
     assert feeds
     for feed in feeds:
         ElementTree.parse(feed)  # well-formed XML
+
+
+def test_the_dataset_names_each_articles_syndication_group(site):
+    import csv
+
+    rows = {row["id"]: row for row in csv.DictReader((site.output / "data" / "articles.csv").open(encoding="utf-8"))}
+    group = "floods-close-the-main-bridge"
+    assert rows["floods-close-the-main-bridge"]["syndication_group"] == group
+    assert rows["river-bursts-its-banks-two-hundred-homes-flooded"]["syndication_group"] == group
+    articles = json.loads((site.output / "data" / "articles.json").read_text(encoding="utf-8"))
+    assert {a["syndication_group"] for a in articles} == {group}

@@ -86,7 +86,7 @@ def build_site(settings_file: Path, output: Path | None = None, force: bool = Fa
     loads them once.
     """
     started = time.perf_counter()
-    site = settings_file.parent
+    site = settings_file.resolve().parent  # named in full in "another run holds this site"
     try:
         with site_lock(site, "build", wait=wait, announce=announce):
             report = _build_locked(settings_file, output, force, load_shared, keep_going, output_clean, publish)

@@ -57,6 +57,8 @@ ARTICLE_FIELDS = [
     Field("figures_count", "integer", "How many reported figures were read from the text (see figures.csv)."),
     Field("cluster_id", "string", "The story cluster (articles about one event) the article belongs to; empty when "
           "none."),
+    Field("syndication_group", "string", "The same text run by several outlets: the id of the group's first article "
+          "(by id); empty when the article's text is its outlet's alone (see syndication.json)."),
 ]
 
 FIGURE_FIELDS = [
@@ -114,8 +116,15 @@ def article_row(article, siteurl: str) -> dict:
         "found_in": len(getattr(article, "provenance_entries", None) or ()),
         "figures_count": len(getattr(article, "figures", None) or ()),
         "cluster_id": story.slug if story is not None else "",
+        "syndication_group": _syndication_group(article),
     }
     return row
+
+
+def _syndication_group(article) -> str:
+    """The group's first slug: every article of a group lists every other one (site/syndication.py)."""
+    others = [same.other.slug for same in getattr(article, "same_text", None) or ()]
+    return min([article.slug, *others]) if others else ""
 
 
 def figure_rows(article, row: dict) -> list[dict]:
