@@ -51,3 +51,13 @@ def test_the_floor_is_the_work_of_markdown_and_pagefind_shared_by_the_cores(tmp_
 def test_no_floor_when_pagefind_finds_no_page(tmp_path):
     (tmp_path / "content").mkdir()
     assert measure_floor(tmp_path / "content", {}, tmp_path, "articles/**/*.html", 2) is None
+
+
+def test_the_benchmarks_newsarchive_settings_name_a_theme_that_exists():
+    import re
+    from pathlib import Path
+
+    from benchmarks.bench import newsarchive_conf
+
+    theme = re.search(r"^THEME = '([^']+)'$", newsarchive_conf(), re.M)
+    assert theme and (Path(theme[1]) / "templates" / "base.html").is_file()
