@@ -25,8 +25,11 @@ _MARK_TEXT = (
     "This folder is the output of a newsarchive build: the next build deletes and replaces it.\n"
     "Remove this file to keep newsarchive from ever touching the folder.\n"
 )
-# The files in CACHE_PATH in which a build records the output it wrote (build/stamp.py, page records).
-RECORD_FILES = ("newsarchive-build.json", "newsarchive-pages.json")
+# The files in CACHE_PATH in which a build records the output it wrote: named here, once, because this
+# module reads them to vouch for an unmarked output; build/stamp.py and incremental/page_records.py write them.
+BUILD_STAMP_FILE = "newsarchive-build.json"
+PAGE_RECORDS_FILE = "newsarchive-pages.json"
+RECORD_FILES = (BUILD_STAMP_FILE, PAGE_RECORDS_FILE)
 
 
 class OutputRefused(Exception):

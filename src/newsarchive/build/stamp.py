@@ -22,9 +22,9 @@ from .. import settings as plugin_settings
 from ..code_digest import PACKAGE, code_digest
 from ..files import write_atomically
 from ..incremental import file_state
-from ..output_folder import MARK
+from ..output_folder import BUILD_STAMP_FILE, MARK
 
-STAMP = "newsarchive-build.json"
+STAMP = BUILD_STAMP_FILE
 _PRIVATE = ("OUTPUT_PATH",)  # set by build_site for one build only
 _LIBRARIES = ("pelican", "jinja2", "markdown", "markupsafe", "feedgenerator", "pagefind")
 PLUGIN = "newsarchive.plugin"

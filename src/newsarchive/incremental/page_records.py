@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..files import write_atomically
+from ..output_folder import PAGE_RECORDS_FILE
 
-RECORDS_FILE = "newsarchive-pages.json"
+RECORDS_FILE = PAGE_RECORDS_FILE
 FORMAT = 1
 
 
