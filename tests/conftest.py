@@ -63,6 +63,15 @@ def make_site(root: Path) -> Path:
     return root
 
 
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def copy_theme(root: Path) -> Path:
     """The packaged theme copied into the site and named in its settings (`newsarchive theme copy`), to edit."""
     from newsarchive.packaged import THEME

@@ -22,7 +22,7 @@ from newsarchive.output_folder import MARK
 from newsarchive.packaged import THEME
 from newsarchive.site_lock import LOCK_NAME
 
-from ..conftest import REPO, copy_theme, make_site
+from ..conftest import REPO, copy_theme, free_port, make_site
 
 pytestmark = pytest.mark.slow
 COMMAND = [sys.executable, "-m", "newsarchive"]
@@ -374,12 +374,9 @@ def test_serve_on_a_busy_port_is_one_line_and_exit_1(site):
 
 
 def test_serve_ends_cleanly_on_ctrl_c(site):
-    import socket
 
     (site / "output").mkdir()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen([*COMMAND, "serve", "--port", str(port)], cwd=site, stderr=subprocess.PIPE, text=True)
     time.sleep(2)
     server.send_signal(signal.SIGINT)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -13,15 +12,9 @@ import urllib.request
 
 import pytest
 
-from ..conftest import REPO, make_site
+from ..conftest import REPO, free_port, make_site
 
 pytestmark = pytest.mark.slow
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _page(url: str) -> str | None:
@@ -48,7 +41,7 @@ def test_an_edit_is_served_within_seconds_and_a_broken_one_keeps_the_last_good_s
     article = sorted((site / "content" / "articles").rglob("*.md"))[0]
     slug = next(line.split(":", 1)[1].strip() for line in article.read_text(encoding="utf-8").splitlines()
                 if line.startswith("Slug:"))
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "newsarchive", "serve", "--watch", "--port", str(port)],
                               cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}/articles/{slug}.html"
