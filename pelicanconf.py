@@ -17,7 +17,7 @@ DELETE_OUTPUT_DIRECTORY = True
 # THEME: newsarchive's own theme (the package carries it) unless set; `newsarchive theme copy` copies it here
 PLUGINS = ["newsarchive.plugin"]
 
-# Article files are escaped for exactly these Markdown settings (see newsarchive/escape.py).
+# Article files are escaped for exactly these Markdown settings (see newsarchive/model/escape.py).
 MARKDOWN = {"extensions": [], "extension_configs": {}, "output_format": "html5"}
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "extensions": []}
 
@@ -35,7 +35,7 @@ TAG_URL = "tags/{slug}.html"
 TAG_SAVE_AS = "tags/{slug}.html"
 DEFAULT_PAGINATION = 20
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "author": None, "source": None, "period_archives": None}
-# Sources, archives by year/month/"Undated", sitemap: see newsarchive/settings.py for all settings.
+# Sources, archives by year/month/"Undated", sitemap: see newsarchive/model/settings.py for all settings.
 SOURCE_URL = "sources/{slug}.html"
 SOURCE_SAVE_AS = "sources/{slug}.html"
 

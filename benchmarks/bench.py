@@ -30,7 +30,7 @@ from pathlib import Path
 from benchmarks.floor import Floor, children_cpu_seconds, measure_floor
 from benchmarks.generate import generate
 from benchmarks.hugo_site import write_page, write_site
-from newsarchive.packaged import THEME as PACKAGED_THEME
+from newsarchive.model.packaged import THEME as PACKAGED_THEME
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -220,8 +220,8 @@ def prepare(articles: int, work: Path, seed: int) -> tuple[Path, float]:
 def tagging_cpu_seconds(site: Path) -> float:
     """CPU seconds of tagging every article file of ``site`` once, in this process: the tagger is
     built first and not counted (a build loads it once), so the figure is the per-text work."""
-    from newsarchive.tagging.article import tag_article
-    from newsarchive.tagging.tagger import tagger_for
+    from newsarchive.analysis.tagging.article import tag_article
+    from newsarchive.analysis.tagging.tagger import tagger_for
 
     tagger = tagger_for(REPO / "taxonomy")
     texts = [p.read_text(encoding="utf-8") for p in sorted((site / "content").rglob("*.md"))]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newsarchive.content import read_header
+from newsarchive.model.article_file import read_header
 
 CONFIG = """baseURL = "https://archive.example.org/"
 languageCode = "en"

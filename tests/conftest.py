@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from newsarchive.analysis.tagging.sources import SourceList, load_sources
 from newsarchive.build.run import build_site
-from newsarchive.importer import import_digests
-from newsarchive.tagging.sources import SourceList, load_sources
+from newsarchive.ingest.importer import import_digests
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DIGESTS = REPO.parent / "shared" / "digests"
@@ -74,7 +74,7 @@ def free_port() -> int:
 
 def copy_theme(root: Path) -> Path:
     """The packaged theme copied into the site and named in its settings (`newsarchive theme copy`), to edit."""
-    from newsarchive.packaged import THEME
+    from newsarchive.model.packaged import THEME
 
     shutil.copytree(THEME, root / "theme")
     with open(root / "pelicanconf.py", "a", encoding="utf-8") as settings:

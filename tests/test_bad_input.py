@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from newsarchive.cli import app
-from newsarchive.digest.decode import decode_digest
-from newsarchive.importer import import_digests
+from newsarchive.ingest.digest.decode import decode_digest
+from newsarchive.ingest.importer import import_digests
 
 from .conftest import REPO
 from .textcheck import lost_lines

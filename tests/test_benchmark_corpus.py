@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from benchmarks.generate import generate
 
-from newsarchive.importer import check_digests
-from newsarchive.tagging.sources import load_sources
+from newsarchive.analysis.tagging.sources import load_sources
+from newsarchive.ingest.importer import check_digests
 
 from .conftest import REPO
 

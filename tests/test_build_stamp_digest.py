@@ -6,8 +6,8 @@ import shutil
 
 from newsarchive.build import stamp
 from newsarchive.build.stamp import inputs_digest
-from newsarchive.code_digest import PACKAGE
 from newsarchive.incremental import BuildSession
+from newsarchive.model.code_digest import PACKAGE
 
 
 def _content(tmp_path):

@@ -122,8 +122,8 @@ ARCHIVE_YEAR_SAVE_AS = ARCHIVE_MONTH_SAVE_AS = ARCHIVE_UNDATED_SAVE_AS = ''
 @pytest.mark.slow
 @pytest.mark.parametrize("own_pages", [True, False])
 def test_a_plain_pelican_site_with_the_default_theme_builds_with_the_plugin(tmp_path, own_pages):
-    from newsarchive.importer import import_digests
-    from newsarchive.tagging.sources import load_sources
+    from newsarchive.analysis.tagging.sources import load_sources
+    from newsarchive.ingest.importer import import_digests
 
     site = tmp_path / "blog"
     site.mkdir()

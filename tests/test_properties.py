@@ -8,10 +8,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsarchive.digest.decode import split_lines
-from newsarchive.importer import import_digests
-from newsarchive.tagging.sources import SourceList
-from newsarchive.writer import Outcome
+from newsarchive.analysis.tagging.sources import SourceList
+from newsarchive.ingest.digest.decode import split_lines
+from newsarchive.ingest.importer import import_digests
+from newsarchive.ingest.writer import Outcome
 
 from .textcheck import lost_lines
 
@@ -111,7 +111,7 @@ def hostile_digests(draw) -> bytes:
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(hostile_digests())
 def test_any_unicode_digest_imports_without_crash_or_loss_and_idempotently(data):
-    from newsarchive.digest.decode import decode_digest
+    from newsarchive.ingest.digest.decode import decode_digest
 
     root = Path(tempfile.mkdtemp())
     try:

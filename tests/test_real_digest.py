@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from newsarchive.content import read_article_file
-from newsarchive.digest.decode import decode_digest
-from newsarchive.importer import import_digests
-from newsarchive.records import BodyKind
+from newsarchive.ingest.digest.decode import decode_digest
+from newsarchive.ingest.importer import import_digests
+from newsarchive.model.article_file import read_article_file
+from newsarchive.model.records import BodyKind
 
 from .conftest import SHARED_DIGESTS, real_digests
 
@@ -126,8 +126,8 @@ def test_built_page_shows_literal_text(real_site, expected):
 
 @pytest.mark.parametrize("expected", [e for e in cases() if e.values[0].get("tags_required", True)])
 def test_required_tags(real_site, expected):
-    from newsarchive.tagging.article import tag_article
-    from newsarchive.tagging.tagger import tagger_for
+    from newsarchive.analysis.tagging.article import tag_article
+    from newsarchive.analysis.tagging.tagger import tagger_for
 
     tagger = tagger_for(real_site.root / "taxonomy")
     published = {t["name"] for t in json.loads(real_site.page("tags.json"))}

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from newsarchive.content import read_header
-from newsarchive.escape import unescape_line
-from newsarchive.records import Line
+from newsarchive.model.article_file import read_header
+from newsarchive.model.escape import unescape_line
+from newsarchive.model.records import Line
 
 HEADER_FIELDS = ("title", "source", "authors", "byline-role", "original-url")
 

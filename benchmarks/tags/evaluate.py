@@ -22,10 +22,10 @@ from pathlib import Path
 
 import yaml
 
-from newsarchive.tagging.article import tag_article
-from newsarchive.tagging.gazetteer import gazetteer_ids
-from newsarchive.tagging.normalize import normal_key
-from newsarchive.tagging.tagger import TagEvidence, Tagger, tagger_for
+from newsarchive.analysis.tagging.article import tag_article
+from newsarchive.analysis.tagging.gazetteer import gazetteer_ids
+from newsarchive.analysis.tagging.normalize import normal_key
+from newsarchive.analysis.tagging.tagger import TagEvidence, Tagger, tagger_for
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -154,7 +154,7 @@ def read_jsonl(path: Path) -> list[dict]:
 
 
 def evaluate(gold: Path, taxonomy: Path) -> list[tuple[str, Score]]:
-    from newsarchive.tagging.gazetteer import place_id_by_name
+    from newsarchive.analysis.tagging.gazetteer import place_id_by_name
 
     conll = read_jsonl(gold / "conll2003-test.jsonl")
     gwn = read_jsonl(gold / "geowebnews.jsonl")

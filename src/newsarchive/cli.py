@@ -13,10 +13,10 @@ import typer
 from rich.console import Console
 
 from . import __version__
-from .problems import Problems
+from .model.problems import Problems
 
 if TYPE_CHECKING:  # the commands import what they use: `newsarchive build` stays small beside Pelican's process
-    from .digest.read import DigestResult
+    from .ingest.digest.read import DigestResult
 
 app = typer.Typer(
     help="Turn plain-text news digests into a browsable, searchable static archive.",
@@ -89,7 +89,7 @@ def _parse_date(value: str | None) -> date | None:
 @contextmanager
 def _locked(site: Path, command: str, no_wait: bool) -> Iterator[None]:
     """Hold the site's lock (one build or import at a time); exit 1 if busy and ``no_wait``."""
-    from .site_lock import SiteBusy, site_lock
+    from .model.site_lock import SiteBusy, site_lock
 
     held = False
     try:
@@ -145,10 +145,10 @@ def import_command(
 
     Nothing is written when the taxonomy files have errors.
     """
-    from .importer import import_digests
-    from .inputs.limits import MB
-    from .tagging.sources import load_sources
-    from .tagging.taxonomy import load_taxonomy
+    from .analysis.tagging.sources import load_sources
+    from .analysis.tagging.taxonomy import load_taxonomy
+    from .ingest.importer import import_digests
+    from .ingest.limits import MB
 
     if content is None:
         _require_site("pass --content FOLDER, or run it")
@@ -186,10 +186,10 @@ def check(
     max_input_mb: MaxInputOption = 200,
 ) -> None:
     """Read the inputs (any kind) and report every problem; write nothing."""
-    from .importer import check_digests
-    from .inputs.limits import MB
-    from .tagging.sources import load_sources
-    from .tagging.taxonomy import load_taxonomy
+    from .analysis.tagging.sources import load_sources
+    from .analysis.tagging.taxonomy import load_taxonomy
+    from .ingest.importer import check_digests
+    from .ingest.limits import MB
 
     found = Problems()
     taxonomy = _taxonomy(taxonomy, found)
@@ -231,8 +231,8 @@ def build(
     no_wait: NoWaitOption = False,
 ) -> None:
     """Build the static site from content/ with Pelican, saying on stderr what it is doing."""
-    from . import progress
     from .build import build_site
+    from .process import progress
 
     if settings is None:
         _require_site("run it")
@@ -267,8 +267,8 @@ def serve(
     stop = threading.Event()
     if watch:
         _require_site("run it")
-        from . import progress
         from .build.watch import watch_and_rebuild
+        from .process import progress
 
         def rebuild() -> None:
             report = build_site(Path(SETTINGS_FILE), None if output == Path("output") else output, load_shared=False,
@@ -340,7 +340,7 @@ def theme_copy(
     """Copy the packaged theme into this archive, to change it; then set THEME = "theme" in pelicanconf.py."""
     import shutil
 
-    from .packaged import THEME
+    from .model.packaged import THEME
 
     if target.exists():
         _usage_error(f"{target}: error: already exists; the theme is copied only into a new folder")
@@ -366,9 +366,9 @@ def tags_explain(
 ) -> None:
     """Print each tag of ARTICLES with its type, the rule and the lines that gave it, then every
     spelling that was not taken or tag that was removed, and why."""
-    from .tagging.article import tag_article
-    from .tagging.explain import explain
-    from .tagging.tagger import tagger_for
+    from .analysis.tagging.article import tag_article
+    from .analysis.tagging.explain import explain
+    from .analysis.tagging.tagger import tagger_for
 
     problems = Problems()
     tagger = tagger_for(_taxonomy(taxonomy, problems))
@@ -393,7 +393,7 @@ def tags_review(
     """List the person, place and organisation tags that came from rules or the gazetteer rather
     than tags.yaml, most articles first, with evidence: accept one by adding it to tags.yaml, or
     reject its spelling under reject: there."""
-    from .tagging.review import review
+    from .analysis.tagging.review import review
 
     problems = Problems()
     for line in review(sorted(content.rglob("*.md")), _taxonomy(taxonomy, problems), limit, problems):

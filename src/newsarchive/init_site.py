@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .packaged import SKELETON
+from .model.packaged import SKELETON
 
 DEFAULT_URL = "https://archive.example.org"  # build/run.py EXAMPLE_SITEURL: publishing with it warns
 # skeleton file -> where it goes in the new archive (".in" files are filled in with the archive's values)

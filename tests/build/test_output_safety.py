@@ -18,9 +18,9 @@ import pytest
 
 from newsarchive.build import run
 from newsarchive.build.run import build_site
-from newsarchive.output_folder import MARK
-from newsarchive.packaged import THEME
-from newsarchive.site_lock import LOCK_NAME
+from newsarchive.model.output_folder import MARK
+from newsarchive.model.packaged import THEME
+from newsarchive.model.site_lock import LOCK_NAME
 
 from ..conftest import REPO, copy_theme, free_port, make_site
 
@@ -151,7 +151,7 @@ def test_two_builds_started_apart_end_with_a_complete_site_equal_to_a_cold_build
 
 
 def test_no_wait_exits_1_naming_the_running_build(site):
-    from newsarchive.site_lock import site_lock
+    from newsarchive.model.site_lock import site_lock
 
     with site_lock(site, "import"):
         done = newsarchive(site, "build", "--no-wait")
@@ -332,8 +332,8 @@ def test_killing_the_builds_parent_leaves_no_process_of_the_build(tmp_path):
 
     root = make_site(tmp_path / "site")
     digests = generate(400, root / "digests")
-    from newsarchive.importer import import_digests
-    from newsarchive.tagging.sources import load_sources
+    from newsarchive.analysis.tagging.sources import load_sources
+    from newsarchive.ingest.importer import import_digests
 
     import_digests(digests, root / "content", root, load_sources(root / "taxonomy" / "sources.yaml"))
     parent = subprocess.Popen([*COMMAND, "build"], cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

@@ -18,7 +18,8 @@ from ..conftest import REPO, make_site
 
 pytestmark = pytest.mark.slow
 
-HEAVY = ("pelican", "jinja2", "markdown", "scipy", "numpy", "yaml", "newsarchive.importer", "newsarchive.tagging")
+HEAVY = ("pelican", "jinja2", "markdown", "scipy", "numpy", "yaml", "newsarchive.ingest.importer",
+         "newsarchive.analysis.tagging")
 
 BUILD = """
 import json, sys

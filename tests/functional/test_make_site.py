@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.content import read_article_file
+from newsarchive.model.article_file import read_article_file
 
 from ..conftest import REPO
 

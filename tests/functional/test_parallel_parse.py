@@ -9,8 +9,8 @@ import shutil
 
 import pytest
 
+from newsarchive.analysis.research import clusters as research
 from newsarchive.build.run import build_site
-from newsarchive.research import clusters as research
 
 from ..conftest import REPO, make_site
 

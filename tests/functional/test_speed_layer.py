@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive.incremental import BUNDLE_DIR, pelican_patches
-from newsarchive.packaged import THEME
+from newsarchive.model.packaged import THEME
 
 from ..conftest import REPO, build_from_digests, make_site
 

@@ -10,8 +10,8 @@ import sys
 from pelican.contents import Article, Page
 from pelican.settings import DEFAULT_CONFIG
 
+from newsarchive.analysis.tagging.tagger import Match, TagEvidence
 from newsarchive.incremental import compact_fields, memory, pelican_patches, prefill
-from newsarchive.tagging.tagger import Match, TagEvidence
 
 # no parse cache on disk: the plugin's receivers, connected by other tests' builds, also see these
 SETTINGS = {**DEFAULT_CONFIG, "NEWSARCHIVE_CACHE": False}
@@ -101,7 +101,7 @@ def test_parse_workers_collect_their_garbage_although_the_build_paused_collectio
 
 
 def test_figures_are_packed_as_data_and_read_as_reported_in_their_article():
-    from newsarchive.research.figures import extract_figures
+    from newsarchive.analysis.research.figures import extract_figures
     from newsarchive.site.reported_figures import ReportedFigure
 
     figures = extract_figures(["No figure here.", "Still none.", "Then 3 people were injured."])

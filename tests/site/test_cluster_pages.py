@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from newsarchive.analysis.research import clusters as research
 from newsarchive.incremental import parse_cache, session
-from newsarchive.research import clusters as research
 from newsarchive.site import cluster_pages
 
 

@@ -8,7 +8,7 @@ import pytest
 from jinja2 import Environment, FileSystemLoader
 
 from newsarchive.incremental.fingerprints import template_use
-from newsarchive.packaged import TEMPLATES
+from newsarchive.model.packaged import TEMPLATES
 from newsarchive.site import teasers
 
 

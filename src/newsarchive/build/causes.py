@@ -19,7 +19,7 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..problems import Problems
+from ..model.problems import Problems
 
 _PATH_LINE = re.compile(r"^(?P<path>[^\s:][^:]*):(?P<line>\d+): (?:(?:error|warning): )?(?P<message>.*)$", re.S)
 # What XML 1.0 forbids (and U+FFFE/U+FFFF): a feed or sitemap with one of them cannot be written.

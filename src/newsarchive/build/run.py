@@ -16,13 +16,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import files, forked, incremental, packaged, progress
-from .. import settings as registry
-from ..forked import ChildFailed, call_forked
+from .. import incremental
 from ..incremental import BackgroundIndex, BuildSession, IndexRun, PageRecords, PartsPlanned, PartWritten
-from ..output_folder import OutputRefused, SiteFolders, check_output, is_marked, mark
-from ..problems import Problems
-from ..site_lock import SiteBusy, site_lock
+from ..model import files, packaged
+from ..model import settings as registry
+from ..model.output_folder import OutputRefused, SiteFolders, check_output, is_marked, mark
+from ..model.problems import Problems
+from ..model.site_lock import SiteBusy, site_lock
+from ..process import forked, progress
+from ..process.forked import ChildFailed, call_forked
 from . import stamp
 from .causes import ProblemHandler, cause_of_failure, shown
 
@@ -79,7 +81,7 @@ def build_site(settings_file: Path, output: Path | None = None, force: bool = Fa
     it made. A build that reports any error, or fails halfway (a template error, a plugin bug), leaves
     the previous output exactly as it was and says so, unless ``keep_going``. Everything that needs
     Pelican (reading the settings, the check for changed inputs, the run) happens in a forked child
-    (see :mod:`newsarchive.forked`), whose memory is all given back when it ends; this process indexes the
+    (see :mod:`newsarchive.process.forked`), whose memory is all given back when it ends; this process indexes the
     article pages for search as the child writes them, then swaps the output in. It loads neither
     Pelican nor the tagger, so it stays small beside the child (their memory adds up), unless
     ``load_shared``: then it loads them first, so that a process running many builds (the tests)

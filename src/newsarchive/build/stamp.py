@@ -18,11 +18,11 @@ import os
 from importlib import metadata
 from pathlib import Path
 
-from .. import settings as plugin_settings
-from ..code_digest import PACKAGE, code_digest
-from ..files import write_atomically
 from ..incremental import file_state
-from ..output_folder import BUILD_STAMP_FILE, MARK
+from ..model import settings as plugin_settings
+from ..model.code_digest import PACKAGE, code_digest
+from ..model.files import write_atomically
+from ..model.output_folder import BUILD_STAMP_FILE, MARK
 
 STAMP = BUILD_STAMP_FILE
 _PRIVATE = ("OUTPUT_PATH",)  # set by build_site for one build only

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from pelican.contents import Article
 
-from ..files import relative_within
+from ..model.files import relative_within
 from .declarations import shared_kinds
 from .first_read import remember
 from .prefill import count_read

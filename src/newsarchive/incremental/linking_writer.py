@@ -23,8 +23,8 @@ import io
 import os
 from pathlib import Path
 
-from .. import progress
-from ..files import link_or_copy
+from ..model.files import link_or_copy
+from ..process import progress
 from .fingerprints import Hasher, feed_fingerprint, page_fingerprint
 from .page_records import PageRecords
 from .session import BuildSession, running

@@ -15,8 +15,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..files import write_atomically
-from ..output_folder import PAGE_RECORDS_FILE
+from ..model.files import write_atomically
+from ..model.output_folder import PAGE_RECORDS_FILE
 
 RECORDS_FILE = PAGE_RECORDS_FILE
 FORMAT = 1

@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 from .. import __version__
-from ..code_digest import code_digest
+from ..model.code_digest import code_digest
 from .declarations import precomputes
 
 FORMAT = 4

@@ -54,8 +54,8 @@ from pelican.contents import Article, Content, Page
 from pelican.utils import get_original_items, slugify
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from .. import settings as registry
-from ..files import relative_within
+from ..model import settings as registry
+from ..model.files import relative_within
 from . import search_index, search_parts
 from .article_store import stored_or_read
 from .compact_fields import PackedField

@@ -16,8 +16,8 @@ import multiprocessing
 import os
 from pathlib import Path
 
-from .. import progress
-from .. import settings as registry
+from ..model import settings as registry
+from ..process import progress
 from .declarations import precomputes
 from .session import BuildSession, memo_key, running
 

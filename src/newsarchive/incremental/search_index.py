@@ -22,9 +22,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import progress
-from ..parent_death import pdeathsig_preexec
-from ..problems import Problems
+from ..model.problems import Problems
+from ..process import progress
+from ..process.parent_death import pdeathsig_preexec
 from . import search_parts
 
 # Where Pagefind writes its bundle, relative to the output folder.

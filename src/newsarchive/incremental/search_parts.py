@@ -20,7 +20,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..files import link_or_copy
+from ..model.files import link_or_copy
 
 SHARD_FOLDER = "shard-{number}"
 MANIFEST = "parts.json"  # in the bundle folder: {"merge": ["shard-3/", ...]}, relative to it

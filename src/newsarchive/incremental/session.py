@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from .. import settings as registry
+from ..model import settings as registry
 from .page_records import PageRecords
 from .parse_cache import ParseCache, cache_path
 

@@ -1,4 +1,4 @@
-"""The speed layer's receivers in Pelican's run, as a table by stage (see ``newsarchive.pipeline``).
+"""The speed layer's receivers in Pelican's run, as a table by stage (see ``newsarchive.model.pipeline``).
 
 ``newsarchive.plugin`` connects this table with the features' (``newsarchive.site``). The
 receivers that depend on Pelican's internals (``pelican_patches``) are in it only when
@@ -7,7 +7,7 @@ receivers that depend on Pelican's internals (``pelican_patches``) are in it onl
 
 from __future__ import annotations
 
-from ..pipeline import Connection, Order, Stage
+from ..model.pipeline import Connection, Order, Stage
 from . import article_lists, known_urls, lazy_page_data, memory, pelican_patches, prefill, session
 
 

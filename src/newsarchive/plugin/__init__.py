@@ -2,7 +2,7 @@
 
 It connects the site's features (``newsarchive.site``) and the speed layer
 (``newsarchive.incremental.speed_layer``) in one table, by stage of Pelican's run, each
-signal's order kept in code (``newsarchive.pipeline``). The name stays ``newsarchive.plugin``
+signal's order kept in code (``newsarchive.model.pipeline``). The name stays ``newsarchive.plugin``
 because sites list it in their ``pelicanconf.py``; ``"newsarchive.site"`` alone gives the same
 pages without the speed layer.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 from pelican import signals
 
 from ..incremental import speed_layer
-from ..pipeline import connect
+from ..model.pipeline import connect
 from ..site import CONNECTIONS, preload
 
 __all__ = ["preload", "register"]

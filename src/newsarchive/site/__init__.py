@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from pelican import signals
 
-from .. import settings
-from ..pipeline import Connection, Order, Stage, connect
+from ..model import settings
+from ..model.pipeline import Connection, Order, Stage, connect
 from . import (
     archives,
     article_page_data,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from pelican.generators import Generator
 
-from .. import settings
+from ..model import settings
 
 
 @dataclass

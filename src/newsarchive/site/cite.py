@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import settings
+from ..model import settings
 from .names import PersonName, person_name
 from .source_pages import is_web_url
 

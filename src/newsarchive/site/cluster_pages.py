@@ -1,7 +1,7 @@
 """Story clusters as pages: one per cluster (its articles by source and date, their figures),
 an index of them, and "Also reported by" on each article of a cluster.
 
-The clustering itself is :mod:`newsarchive.research.clusters`; this module feeds it the
+The clustering itself is :mod:`newsarchive.analysis.research.clusters`; this module feeds it the
 site's articles (after their tags have types) and places the results like Pelican places
 tags: ``CLUSTER_URL`` / ``CLUSTER_SAVE_AS`` and ``CLUSTERS_URL`` / ``CLUSTERS_SAVE_AS``.
 """
@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 
 from pelican.generators import Generator
 
-from .. import progress, settings
+from ..analysis.research.clusters import StoryInput, Tokens, cluster_stories
 from ..incremental import Kind, declare, keep, memo, remember_at_read, remembered
-from ..research.clusters import StoryInput, Tokens, cluster_stories
+from ..model import settings
+from ..process import progress
 
 CLUSTER_TAG_TYPES = ("place", "organization")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pelican.generators import Generator
 
-from .. import settings
+from ..model import settings
 from .dataset import ARTICLE_FIELDS, FIGURE_FIELDS, SEPARATOR, dataset_citation
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .. import settings
+from ..model import settings
 from .tag_groups import article_tag_groups
 
 SEPARATOR = "; "

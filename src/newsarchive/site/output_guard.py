@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..incremental import BUNDLE_DIR
-from ..output_folder import MARK, SiteFolders, check_output, mark
+from ..model.output_folder import MARK, SiteFolders, check_output, mark
 
 
 def check_output_folder(pelican) -> None:

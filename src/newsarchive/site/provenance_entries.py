@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pelican.contents import Article
 
 from ..incremental import Kind, declare
-from ..inputs.provenance import read_provenance
-from ..records import InputKind
+from ..model.provenance import read_provenance
+from ..model.records import InputKind
 
 # Made from the file's header; only the article's page shows them.
 declare("provenance_entries", Kind.PAGE_ONLY | Kind.FROM_FILE)

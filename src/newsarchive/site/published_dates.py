@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pelican.contents import Article
 from pelican.utils import SafeDatetime
 
-from .. import settings
+from ..model import settings
 
 PRECISIONS = ("day", "month", "year", "unknown")
 

@@ -15,13 +15,14 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .. import settings
-from ..code_digest import PACKAGE, code_digest
 from ..incremental import precompute, unpacked
+from ..model import settings
+from ..model.code_digest import PACKAGE, code_digest
 from . import cluster_pages, reported_figures, tags
 
 # The code whose output the speed layer keeps for these values; editing it starts a new cache.
-CODE = (PACKAGE / "tagging", PACKAGE / "research" / "figures.py", PACKAGE / "research" / "clusters.py",
+CODE = (PACKAGE / "analysis" / "tagging", PACKAGE / "analysis" / "research" / "figures.py",
+        PACKAGE / "analysis" / "research" / "clusters.py",
         PACKAGE / "site" / "tags.py", PACKAGE / "site" / "reported_figures.py",
         PACKAGE / "site" / "cluster_pages.py", Path(__file__))
 

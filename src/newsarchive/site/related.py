@@ -6,8 +6,9 @@ from collections import Counter, defaultdict
 
 from pelican.generators import ArticlesGenerator
 
-from .. import progress, settings
 from ..incremental import Kind, declare
+from ..model import settings
+from ..process import progress
 
 declare("related_articles", Kind.PAGE_ONLY)  # made from other articles; only the article's page lists them
 

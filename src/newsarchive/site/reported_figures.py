@@ -15,8 +15,8 @@ from urllib.parse import quote
 
 from pelican.contents import Article
 
+from ..analysis.research.figures import Figure, extract_figures
 from ..incremental import Kind, Packed, declare, file_key, holds_packed, memo, pack_object, pack_text, unpacked
-from ..research.figures import Figure, extract_figures
 
 PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")

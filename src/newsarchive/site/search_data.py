@@ -14,9 +14,9 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from .. import settings
 from ..incremental import IndexRun, build_index, current
-from ..problems import Problems
+from ..model import settings
+from ..model.problems import Problems
 from .tag_groups import article_tag_groups
 
 UNDATED_YEAR = "Undated"

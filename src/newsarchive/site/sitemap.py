@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from .. import settings
-from ..files import relative_within
+from ..model import settings
+from ..model.files import relative_within
 
 # output folder -> {page path relative to it: lastmod or None}; filled while Pelican writes
 _written: dict[str, dict[str, str | None]] = {}

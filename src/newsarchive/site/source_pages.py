@@ -7,9 +7,9 @@ from pathlib import Path
 from pelican.generators import Generator
 from pelican.urlwrappers import URLWrapper
 
-from .. import settings
+from ..analysis.tagging.sources import SourceList, load_sources
 from ..incremental import share
-from ..tagging.sources import SourceList, load_sources
+from ..model import settings
 
 
 class Source(URLWrapper):

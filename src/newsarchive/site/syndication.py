@@ -2,7 +2,7 @@
 
 The import records, in an article that repeats another outlet's text, ``Same-Text-As`` with
 the other's slug (see ``inputs.dedupe``). This generator joins those links into groups
-(:mod:`newsarchive.research.syndication`), gives each article of a group ``same_text`` (the
+(:mod:`newsarchive.analysis.research.syndication`), gives each article of a group ``same_text`` (the
 other copies, how identical, the diff page) and writes one page per pair with the two texts
 compared word by word (``SYNDICATION_URL`` / ``SYNDICATION_SAVE_AS``, apart from the article
 pages so that they keep their size), and the groups as data (``NEWSARCHIVE_SYNDICATION_JSON``).
@@ -17,9 +17,10 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from .. import progress, settings
+from ..analysis.research.syndication import WordDiff, syndication_groups, word_diff
 from ..incremental import Kind, declare
-from ..research.syndication import WordDiff, syndication_groups, word_diff
+from ..model import settings
+from ..process import progress
 
 FIELD = "same-text-as"
 

@@ -20,11 +20,11 @@ from markdown import Markdown
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.urlwrappers import Tag
 
-from .. import settings
+from ..analysis.tagging.article import tag_article
+from ..analysis.tagging.normalize import normal_key
+from ..analysis.tagging.tagger import TagEvidence, Tagger, tagger_for, type_order
 from ..incremental import SOURCE_KEY, Kind, Packed, declare, file_key, memo, pack_object, unpacked
-from ..tagging.article import tag_article
-from ..tagging.normalize import normal_key
-from ..tagging.tagger import TagEvidence, Tagger, tagger_for, type_order
+from ..model import settings
 
 logger = logging.getLogger("pelican.newsarchive.tags")  # under "pelican": a build reports it as a problem
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from jinja2 import ChoiceLoader, FileSystemLoader
 
-from ..packaged import TEMPLATES, THEME
+from ..model.packaged import TEMPLATES, THEME
 
 
 def fall_back_on_packaged_templates(generator) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import settings
+from ..model import settings
 
 BAR_WIDTH, BAR_GAP, CHART_HEIGHT, LABEL_HEIGHT = 12, 3, 48, 16
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
