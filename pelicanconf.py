@@ -17,7 +17,7 @@ DELETE_OUTPUT_DIRECTORY = True
 # THEME: newsarchive's own theme (the package carries it) unless set; `newsarchive theme copy` copies it here
 PLUGINS = ["newsarchive.plugin"]
 
-# Article files are escaped for exactly these Markdown settings (see newsarchive/model/escape.py).
+# Article files are escaped for exactly these Markdown settings (see newsarchive/model/article_file.py).
 MARKDOWN = {"extensions": [], "extension_configs": {}, "output_format": "html5"}
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "extensions": []}
 

@@ -57,7 +57,7 @@ def _values(field: str) -> list[str]:
 
 
 def hugo_page(text: str) -> str:
-    """The Hugo page of one article file (its header read by the one header reader, ``content.read_header``)."""
+    """The Hugo page of one article file (its header read by the one header reader, ``article_file.read_header``)."""
     fields, body = read_header(text), text.partition("\n\n")[2]
     front: dict = {"title": fields.get("title", ""), "slug": fields.get("slug", "")}
     if fields.get("date"):

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from newsarchive.model.article_file import read_header
-from newsarchive.model.escape import unescape_line
+from newsarchive.model.article_file import read_header, unescape_line
 from newsarchive.model.records import Line
 
 HEADER_FIELDS = ("title", "source", "authors", "byline-role", "original-url")

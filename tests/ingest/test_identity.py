@@ -7,7 +7,7 @@ import pytest
 from newsarchive.ingest.identity import input_key
 from newsarchive.ingest.importer import import_digests
 from newsarchive.ingest.writer import Outcome
-from newsarchive.model.article_file import _with_import_hash, read_article_file
+from newsarchive.model.article_file import read_article_file, with_import_hash
 
 COUNCIL = (
     "Council approves harbour budget\n\nSource: Harbour Gazette\n"
@@ -157,7 +157,7 @@ def test_files_from_before_identities_are_matched_by_their_digest(site):
     text = path.read_text()
     legacy = "".join(line for line in text.splitlines(keepends=True)
                      if not line.startswith(("Identity:", "Import-SHA256:")))
-    path.write_text(_with_import_hash(legacy))  # as an earlier version wrote it
+    path.write_text(with_import_hash(legacy))  # as an earlier version wrote it
     summary = run(COUNCIL.replace("harbour budget", "harbor budget"))
     assert [p.name for p in (root / "content").rglob("*.md")] == [path.name]
     assert summary.gone == 0 and read_article_file(path).identity

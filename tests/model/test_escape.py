@@ -6,7 +6,7 @@ import re
 import markdown
 import pytest
 
-from newsarchive.model.escape import escape_line, unescape_line
+from newsarchive.model.article_file import escape_line, unescape_line
 
 CASES = [
     "civil defense**actual defense",

@@ -20,8 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..analysis.tagging.sources import SourceList
-from ..model.article_file import ArticleFile
-from ..model.escape import unescape_line
+from ..model.article_file import ArticleFile, unescape_line
 from ..model.problems import Problem, Severity
 from .digest.dates import ORDER_WORDS, article_numeric_orders, numeric_orders
 from .digest.read import read_digest

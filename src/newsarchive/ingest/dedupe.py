@@ -27,9 +27,14 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from rapidfuzz import fuzz, process, utils
 
-from ..model.article_file import IMPORT_HASH_FIELD, ArticleFile, _with_import_hash
-from ..model.escape import unescape_line
-from ..model.provenance import provenance_fields, read_provenance
+from ..model.article_file import (
+    IMPORT_HASH_FIELD,
+    ArticleFile,
+    provenance_fields,
+    read_provenance,
+    unescape_line,
+    with_import_hash,
+)
 from ..model.records import Article, Provenance
 from .identity import Candidate, Incoming, digest_order, key_of, new_identity
 from .identity import match as match_identities
@@ -203,7 +208,7 @@ def with_entries(text: str, extra: list[Provenance]) -> str:
              for name, value in provenance_fields(entry, number) if value]
     at = next((i for i, line in enumerate(lines) if line.lower().startswith("slug:")), len(lines))
     lines[at:at] = added
-    return _with_import_hash("\n".join(lines) + "\n\n" + body)
+    return with_import_hash("\n".join(lines) + "\n\n" + body)
 
 
 class DuplicateMerger:

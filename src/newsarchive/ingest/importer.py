@@ -12,9 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from ..analysis.tagging.sources import SourceList
-from ..model.article_file import ArticleFile
+from ..model.article_file import ArticleFile, read_provenance
 from ..model.problems import Problem, Problems, Severity
-from ..model.provenance import read_provenance
 from .date_orders import digests_to_reread, orders_in_content, orders_in_digests, settle, waiting_for_an_order
 from .dedupe import DuplicateMerger
 from .detect import read_input

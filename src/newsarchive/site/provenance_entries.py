@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pelican.contents import Article
 
 from ..incremental import Kind, declare
-from ..model.provenance import read_provenance
+from ..model.article_file import read_provenance
 from ..model.records import InputKind
 
 # Made from the file's header; only the article's page shows them.

@@ -5,8 +5,7 @@ import pytest
 from newsarchive.ingest.dedupe import url_key, with_entries
 from newsarchive.ingest.importer import import_digests
 from newsarchive.ingest.writer import Outcome
-from newsarchive.model.article_file import read_article_file
-from newsarchive.model.provenance import read_provenance
+from newsarchive.model.article_file import read_article_file, read_provenance
 from newsarchive.model.records import InputKind, Provenance
 
 from .conftest import HARBOUR_URL, sample_records, write_warc

@@ -4,8 +4,7 @@ import pytest
 
 from newsarchive.ingest.importer import import_digests
 from newsarchive.ingest.writer import Outcome
-from newsarchive.model.article_file import _with_import_hash, read_article_file
-from newsarchive.model.provenance import provenance_fields
+from newsarchive.model.article_file import provenance_fields, read_article_file, with_import_hash
 from newsarchive.model.records import InputKind, Provenance
 
 WIRE = (
@@ -96,7 +95,7 @@ def test_reimport_splits_an_article_an_earlier_version_merged_across_outlets(tmp
     lines = [line for line in header.splitlines() if not line.startswith("Import-SHA256")]
     at = next(i for i, line in enumerate(lines) if line.startswith("Slug:"))
     lines[at:at] = [f"{name}: {value}" for name, value in provenance_fields(courier, 2) if value]
-    path.write_text(_with_import_hash("\n".join(lines) + "\n\n" + body))
+    path.write_text(with_import_hash("\n".join(lines) + "\n\n" + body))
 
     summary = import_digests([digests["courier"]], tmp_path / "content", tmp_path, sources)
     files = imported(tmp_path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
+from ...model.article_file import header_lines, metadata_list
 from .furniture import furniture_lines
 from .hits import Decision, Match, Rejection, TagEvidence
 from .normalize import normal_key
@@ -14,12 +15,6 @@ TAGS_FIELD = "tags"
 EXCLUDE_FIELD = "exclude-tags"
 
 
-def metadata_list(value: str) -> list[str]:
-    """Split a header list as Pelican does: on ``;`` when there is one, else on ``,``."""
-    parts = value.split(";") if ";" in value else value.split(",")
-    return [p.strip() for p in parts if p.strip()]
-
-
 def text_to_scan(text: str) -> tuple[str, dict[str, str]]:
     """The file with every header line but the title's value blanked, and the header fields.
 
@@ -27,17 +22,13 @@ def text_to_scan(text: str) -> tuple[str, dict[str, str]]:
     """
     lines = text.split("\n")
     header: dict[str, str] = {}
-    for number, line in enumerate(lines):
-        if not line.strip():
-            break
-        name, sep, value = line.partition(":")
-        key = name.strip().lower()
-        if sep:
-            header[key] = value.strip()
-        if sep and key == "title":
-            lines[number] = " " * (len(name) + 1) + value
+    for entry in header_lines(text):
+        if entry.has_field:
+            header[entry.key] = entry.value
+        if entry.has_field and entry.key == "title":
+            lines[entry.number - 1] = " " * (len(entry.name) + 1) + entry.line[len(entry.name) + 1:]
         else:
-            lines[number] = " " * len(line)
+            lines[entry.number - 1] = " " * len(entry.line)
     return "\n".join(lines), header
 
 
@@ -93,25 +84,13 @@ def tag_article(text: str, tagger: Tagger, exclude: Iterable[str] = (),
     return sorted(kept, key=lambda e: (type_order(e.type), e.name.casefold(), e.name))
 
 
-def _header_lines(text: str) -> list[str]:
-    lines = []
-    for line in text.split("\n"):
-        if not line.strip():
-            break
-        lines.append(line)
-    return lines
-
-
 def _title_line(text: str) -> int:
     """The 1-based line of the ``Title:`` header, or 0."""
-    for number, line in enumerate(_header_lines(text), 1):
-        if line.partition(":")[0].strip().lower() == "title":
-            return number
-    return 0
+    return next((entry.number for entry in header_lines(text) if entry.has_field and entry.key == "title"), 0)
 
 
 def _first_body_line(text: str) -> int:
-    return len(_header_lines(text)) + 1
+    return len(header_lines(text)) + 1
 
 
 def starts_of_lines(text: str) -> list[int]:
