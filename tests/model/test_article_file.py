@@ -3,7 +3,8 @@
 from newsarchive.analysis.tagging.article import text_to_scan
 from newsarchive.model.article_file import header_lines, metadata_list, read_header
 
-TEXT = "Title: Floods: the valley waits\nDate: 2024-03-18\nno field here\nTags: Harbour; Valley\n\nBody: not a header.\n"
+TEXT = ("Title: Floods: the valley waits\nDate: 2024-03-18\nno field here\nTags: Harbour; Valley\n"
+        "\nBody: not a header.\n")
 
 
 def test_the_header_ends_at_the_first_blank_line():
