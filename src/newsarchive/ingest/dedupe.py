@@ -3,7 +3,7 @@
 An article from the same source as one already in the archive, whose original URL is
 already there or whose body is near-identical to it (rapidfuzz's ratio over the normalised
 text), coming from another input file, is not written again: its provenance is added to the
-existing article file (``Digest-2:``, ``Input-Kind-2:`` ..., see ``inputs.provenance``), which
+existing article file (``Digest-2:``, ``Input-Kind-2:`` ..., see ``model.article_file``), which
 is re-stamped with a new Import-SHA256. A file edited by hand is kept as it is and the run says so.
 
 Articles from different sources are never merged, whatever their text or URL: a

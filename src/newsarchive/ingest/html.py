@@ -2,7 +2,7 @@
 
 Also the pieces the feed and WARC readers share: turning an HTML fragment into paragraphs,
 and turning extracted text and metadata into an ``Article`` record. Body text is kept as
-plain text; ``content.render_body`` escapes it like a digest's, so it renders literally.
+plain text; ``model.article_file.render_body`` escapes it like a digest's, so it renders literally.
 """
 
 from __future__ import annotations

@@ -1,11 +1,14 @@
 """Syndicated copies on the site: "Same text as" on each article, a diff page per pair, syndication.json.
 
 The import records, in an article that repeats another outlet's text, ``Same-Text-As`` with
-the other's slug (see ``inputs.dedupe``). This generator joins those links into groups
+the other's slug (see ``ingest.dedupe``). This generator joins those links into groups
 (:mod:`newsarchive.analysis.research.syndication`), gives each article of a group ``same_text`` (the
 other copies, how identical, the diff page) and writes one page per pair with the two texts
 compared word by word (``SYNDICATION_URL`` / ``SYNDICATION_SAVE_AS``, apart from the article
 pages so that they keep their size), and the groups as data (``NEWSARCHIVE_SYNDICATION_JSON``).
+
+It shares its name with ``analysis/research/syndication.py`` on purpose: one concept at two
+layers, the analysis finding the groups without Pelican, this feature showing them on pages.
 """
 
 from __future__ import annotations

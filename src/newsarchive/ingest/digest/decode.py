@@ -35,7 +35,7 @@ BOMS = [
 ]
 WESTERN_MARGIN = 0.1
 UNICODE_ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-32")
-# What XML 1.0 forbids (a form feed among them), see ``inputs.xml_chars``.
+# What XML 1.0 forbids (a form feed among them), see ``ingest.xml_chars``.
 CONTROL = FORBIDDEN
 # UTF-8 read as cp1252 or latin-1 always shows one of its lead bytes as Â..ô (or â€ for
 # punctuation): lines without one are not handed to ftfy, which is slow on long lines.
