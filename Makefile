@@ -82,7 +82,7 @@ test-lowest:  ## install the lowest versions pyproject.toml allows (uv --resolut
 	rm -rf $(LOWEST)
 	$(UV) venv --quiet --python $(PYTHON) $(LOWEST)
 	VIRTUAL_ENV=$(LOWEST) $(UV) pip install --quiet --resolution lowest-direct -e ".[test]"
-	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider tests/test_cli.py tests/inputs tests/digest \
+	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider tests/test_cli.py tests/ingest \
 		tests/functional/test_site_pages.py tests/build/test_output_safety.py -k "not two_builds and not killing"
 
 GOLD ?=
