@@ -183,3 +183,12 @@ def test_a_wheel_installed_outside_the_repository_starts_imports_and_builds_an_a
     assert done.returncode == 0, done.stderr
     assert (archive / "output" / "theme" / "css" / "site.css").is_file()
     assert len(list((archive / "output" / "articles").glob("*.html"))) >= 1
+
+
+def test_init_says_what_to_do_next_from_where_the_user_is(tmp_path):
+    elsewhere = run(tmp_path, "init", "mine")
+    assert "Next: cd mine, put digests in digests/" in elsewhere.output
+    (tmp_path / "here").mkdir()
+    here = run(tmp_path / "here", "init", ".")
+    assert here.exit_code == 0, here.output
+    assert "Next: put digests in digests/" in here.output and "cd ." not in here.output

@@ -325,8 +325,9 @@ def init(
     if not url:
         err.print(f"{folder / 'publishconf.py'}: warning: SITEURL is the example address {DEFAULT_URL}; set it (or "
                   "--url) before you publish", markup=False)
-    err.print(f"Next: cd {folder}, put digests in digests/, then `newsarchive import digests/*` and "
-              "`newsarchive build`", markup=False)
+    go = "" if folder.resolve() == Path.cwd().resolve() else f"cd {folder}, "
+    err.print(f"Next: {go}put digests in digests/, then `newsarchive import digests/*` and `newsarchive build`",
+              markup=False)
 
 
 theme_app = typer.Typer(help="The site's theme.", no_args_is_help=True)
