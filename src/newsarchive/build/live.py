@@ -95,8 +95,8 @@ def banner(state: BuildState) -> str:
     return (
         '<section class="newsarchive-build-errors" aria-labelledby="newsarchive-build-errors">'
         '<div role="alert">'
-        f'<h2 id="newsarchive-build-errors">The last build failed with {count} error{"s" * (count != 1)}: '
-        "this is the last good site</h2>"
+        f'<h2 id="newsarchive-build-errors">The last build failed with {count} error{"s" * (count != 1)}; '
+        "what you see is the last good build</h2>"
         f"<ul>{items}</ul>{rest}"
         "<p>Fix them and save: this page reloads by itself after the next good build.</p>"
         "</div></section>"

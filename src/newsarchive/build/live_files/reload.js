@@ -15,6 +15,9 @@
         if (shown === null) {
           shown = String(state.build);
         } else if (String(state.build) !== shown) {
+          /* after a good build the reader stays where they were; after a failed one the page opens
+             at its top, where the errors are */
+          history.scrollRestoration = state.ok ? "auto" : "manual";
           window.location.reload();
           return;
         }
