@@ -23,6 +23,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # plain help: with Rich markup, "[default: ...]" in a help text is taken for a tag and vanishes,
+    # and every flag is shown with a "<bool>" value it does not take
+    rich_markup_mode=None,
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
