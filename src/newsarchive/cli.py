@@ -293,23 +293,23 @@ def serve(
             return Path(shown(report.output))
 
         progress.show(None)
-        output = rebuild()  # the settings' OUTPUT_PATH unless --output
-        watcher = threading.Thread(target=watch_and_rebuild, args=(Path.cwd(), output, rebuild, stop), daemon=True)
+        served = rebuild()  # the settings' OUTPUT_PATH unless --output
+        watcher = threading.Thread(target=watch_and_rebuild, args=(Path.cwd(), served, rebuild, stop), daemon=True)
     else:
-        output = output or Path("output")
-        if not output.is_dir():
-            err.print(f"{output}: no built site here; run 'newsarchive build' first", markup=False)
+        served = output or Path("output")
+        if not served.is_dir():
+            err.print(f"{served}: no built site here; run 'newsarchive build' first", markup=False)
             raise typer.Exit(1)
-    output.mkdir(parents=True, exist_ok=True)
+    served.mkdir(parents=True, exist_ok=True)
 
     def started(url: str) -> None:
         more = "; rebuilding on changes, and the open page reloads itself" if watch else ""
-        err.print(f"Serving {output} at {url} (Ctrl-C to stop){more}", markup=False)
+        err.print(f"Serving {served} at {url} (Ctrl-C to stop){more}", markup=False)
         if watch:
             watcher.start()
 
     try:
-        serve_site(output, port, announce=started, live=live)
+        serve_site(served, port, announce=started, live=live)
     except OSError as exc:
         err.print(f"127.0.0.1:{port}: error: cannot serve on this port: {exc.strerror or exc}; "
                   "try another --port", markup=False)

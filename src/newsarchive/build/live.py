@@ -22,13 +22,13 @@ import http.server
 import io
 import json
 import os
+import sys
 import threading
 import urllib.parse
 from dataclasses import dataclass
 from importlib.resources import files
 
-PREFIX = "/__newsarchive__/"
-STATE_URL = PREFIX + "build"
+PREFIX = "/__newsarchive__/"  # the server's own addresses: the state of the build, the script, its stylesheet
 _OWN_FILES = {"reload.js": "text/javascript; charset=utf-8", "serve.css": "text/css; charset=utf-8"}
 _SHOWN_ERRORS = 50  # more are in the terminal
 
@@ -183,7 +183,5 @@ class QuietServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
     def handle_error(self, request, client_address) -> None:
-        import sys
-
         if not isinstance(sys.exc_info()[1], ConnectionError):
             super().handle_error(request, client_address)
