@@ -35,7 +35,7 @@ TAG_URL = "tags/{slug}.html"
 TAG_SAVE_AS = "tags/{slug}.html"
 DEFAULT_PAGINATION = 20
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "author": None, "source": None, "period_archives": None}
-# Sources, archives by year/month/"Undated", sitemap: see newsarchive/model/settings.py for all settings.
+# Sources, archives by year/month/"Undated", sitemap: docs/settings.md lists every setting.
 SOURCE_URL = "sources/{slug}.html"
 SOURCE_SAVE_AS = "sources/{slug}.html"
 
@@ -47,4 +47,4 @@ AUTHOR_FEED_RSS = None
 TAG_FEED_ATOM = None
 SOURCE_FEED_ATOM = None  # publishconf.py turns feeds on
 
-# The newsarchive plugin's own settings, with their defaults, are listed in the README.
+# The newsarchive plugin's own settings, with their defaults, are listed in docs/settings.md.

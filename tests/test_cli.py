@@ -76,3 +76,11 @@ def test_dry_run_writes_nothing(run, real_digest, tmp_path):
 def test_progress_names_each_digest(run, real_digest, tmp_path):
     result = run("import", real_digest.path, "--content", tmp_path / "c")
     assert f"[1/1] {real_digest.path}: 6 articles" in result.output
+
+
+def test_help_shows_defaults_written_in_square_brackets_and_no_value_for_flags(run):
+    result = run("import", "--help")
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "[default: content, in an archive's folder]" in text and "[default: taxonomy]" in text
+    assert "<bool>" not in text and "--dry-run Parse and report" in text

@@ -23,6 +23,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # plain help: with Rich markup, "[default: ...]" in a help text is taken for a tag and vanishes,
+    # and every flag is shown with a "<bool>" value it does not take
+    rich_markup_mode=None,
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -252,11 +255,16 @@ def build(
 @app.command()
 def serve(
     port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1 (1-65535).", min=1, max=65535)] = 8000,
-    output: Annotated[Path, typer.Option("--output", help="Folder to serve.", file_okay=False)] = Path("output"),
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", help="Folder to serve [default: output; with --watch, the folder the build writes].",
+                     file_okay=False),
+    ] = None,
     watch: Annotated[
         bool,
         typer.Option("--watch", help="Build first, then build again whenever content, taxonomy, theme or settings "
-                                     "change (the last good site stays served)."),
+                                     "change; the open page reloads itself, and shows the errors of a failed build "
+                                     "(the last good site stays served)."),
     ] = False,
 ) -> None:
     """Serve the built site at http://127.0.0.1:PORT/ (with --watch: and keep it built)."""
@@ -265,33 +273,43 @@ def serve(
     from .build import build_site, serve_site
 
     stop = threading.Event()
+    live = None
     if watch:
         _require_site("run it")
+        from .build.causes import shown
+        from .build.live import LiveBuild
         from .build.watch import watch_and_rebuild
         from .process import progress
 
-        def rebuild() -> None:
-            report = build_site(Path(SETTINGS_FILE), None if output == Path("output") else output, load_shared=False,
+        live = LiveBuild()
+
+        def rebuild() -> Path:
+            report = build_site(Path(SETTINGS_FILE), output, load_shared=False,
                                 announce=lambda message: err.print(message, markup=False))
             report.problems.print(sys.stderr)
             err.print(report.describe(), markup=False)
+            live.finished([str(problem) for problem in report.problems.errors], len(report.problems.warnings),
+                          report.published)
+            return Path(shown(report.output))
 
         progress.show(None)
-        rebuild()
-        watcher = threading.Thread(target=watch_and_rebuild, args=(Path.cwd(), output, rebuild, stop), daemon=True)
-    elif not output.is_dir():
-        err.print(f"{output}: no built site here; run 'newsarchive build' first", markup=False)
-        raise typer.Exit(1)
-    output.mkdir(parents=True, exist_ok=True)
+        served = rebuild()  # the settings' OUTPUT_PATH unless --output
+        watcher = threading.Thread(target=watch_and_rebuild, args=(Path.cwd(), served, rebuild, stop), daemon=True)
+    else:
+        served = output or Path("output")
+        if not served.is_dir():
+            err.print(f"{served}: no built site here; run 'newsarchive build' first", markup=False)
+            raise typer.Exit(1)
+    served.mkdir(parents=True, exist_ok=True)
 
     def started(url: str) -> None:
-        err.print(f"Serving {output} at {url} (Ctrl-C to stop)" + ("; rebuilding on changes" if watch else ""),
-                  markup=False)
+        more = "; rebuilding on changes, and the open page reloads itself" if watch else ""
+        err.print(f"Serving {served} at {url} (Ctrl-C to stop){more}", markup=False)
         if watch:
             watcher.start()
 
     try:
-        serve_site(output, port, announce=started)
+        serve_site(served, port, announce=started, live=live)
     except OSError as exc:
         err.print(f"127.0.0.1:{port}: error: cannot serve on this port: {exc.strerror or exc}; "
                   "try another --port", markup=False)

@@ -1,61 +1,52 @@
-"""`newsarchive serve --watch`: the served site follows an edit within seconds; a broken edit leaves
-the last good site served."""
+"""`newsarchive serve --watch`: the served site follows an edit within seconds, the page is told of
+each build, and a broken edit leaves the last good site served with its errors on every page."""
 
 from __future__ import annotations
 
-import shutil
-import signal
-import subprocess
-import sys
-import time
-import urllib.request
+import html
 
 import pytest
 
-from ..conftest import REPO, free_port, make_site
+from ..watching import ADDED, fetch, serve_watch
 
 pytestmark = pytest.mark.slow
 
-
-def _page(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return None
+RELOAD_SCRIPT = '<script src="/__newsarchive__/reload.js"'
 
 
-def _wait_for(url: str, text: str, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        page = _page(url)
-        if page is not None and text in page:
-            return True
-        time.sleep(0.3)
-    return False
+def test_an_edit_is_served_within_seconds_and_a_broken_one_shows_its_errors_on_the_last_good_site(tmp_path):
+    with serve_watch(tmp_path / "site") as site:
+        first = site.state()
+        assert first["ok"] and first["errors"] == [], first
+        built = (site.root / "output" / site.url.split("/", 3)[3]).read_text(encoding="utf-8")
+        script = f'{RELOAD_SCRIPT} data-build="{first["build"]}"></script>'
+        assert fetch(site.url) == built.replace("</body>", script + "</body>"), \
+            "the page is served as built, with the reloading script before </body>"
+        css = "theme/css/site.css"
+        assert fetch(f"{site.base}/{css}") == (site.root / "output" / css).read_text(encoding="utf-8")
 
+        site.add_paragraph()
+        assert site.wait_until(lambda: ADDED in (fetch(site.url) or "")), "the edit is served within a minute"
+        assert site.state()["build"] > first["build"], "the endpoint reports the new build"
+        assert 'role="alert"' not in fetch(site.url)
 
-def test_an_edit_is_served_within_seconds_and_a_broken_one_keeps_the_last_good_site(tmp_path):
-    site = make_site(tmp_path / "site")
-    shutil.copytree(REPO / "content", site / "content")
-    article = sorted((site / "content" / "articles").rglob("*.md"))[0]
-    slug = next(line.split(":", 1)[1].strip() for line in article.read_text(encoding="utf-8").splitlines()
-                if line.startswith("Slug:"))
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "newsarchive", "serve", "--watch", "--port", str(port)],
-                              cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}/articles/{slug}.html"
-    try:
-        assert _wait_for(url, "</html>", 120), "the first build is served"
-        text = article.read_text(encoding="utf-8")
-        article.write_text(text.rstrip("\n") + "\n\nA paragraph added while serving.\n", encoding="utf-8")
-        assert _wait_for(url, "A paragraph added while serving.", 60), "the edit is served within a minute"
-        untitled = "\n".join(line for line in text.split("\n") if not line.startswith("Title:"))
-        article.write_text(untitled, encoding="utf-8")
-        time.sleep(8)
-        assert "A paragraph added while serving." in (_page(url) or ""), "the last good site stays served"
-    finally:
-        server.send_signal(signal.SIGINT)
-        _, err = server.communicate(timeout=60)
-    assert "Traceback" not in err
-    assert "the header has no 'Title:' line" in err, "the broken build's error is shown in the terminal"
+        site.remove_title()
+        assert site.wait_until(lambda: not site.state().get("ok", True)), "the failed build is reported"
+        error = f"{site.article_shown}:1: error: the header has no 'Title:' line"
+        assert any(line.startswith(error) for line in site.state()["errors"]), site.state()
+        served = fetch(site.url)
+        assert ADDED in served, "the last good site stays served"
+        banner = served[served.index('role="alert"'):]
+        assert html.escape(error) in banner, "the banner lists the error, escaped"
+        assert fetch(site.base + "/").count('role="alert"') == 1, "every page shows the banner"
+
+        site.article.write_text(site.original, encoding="utf-8")
+        assert site.wait_until(lambda: 'role="alert"' not in (fetch(site.url) or "")), "a good build removes it"
+        assert ADDED not in fetch(site.url) and site.state()["ok"]
+        output_pages = list((site.root / "output").rglob("*.html"))
+    terminal = site.terminal()
+    assert output_pages and not any(b"__newsarchive__" in path.read_bytes() for path in output_pages), \
+        "nothing of serve mode is written into output/"
+    assert "Traceback" not in terminal and "GET /__newsarchive__" not in terminal
+    assert f"{error} (the header is" in terminal, "the broken build's error is shown in the terminal"
+

@@ -27,6 +27,7 @@ from ..process import forked, progress
 from ..process.forked import ChildFailed, call_forked
 from . import stamp
 from .causes import ProblemHandler, cause_of_failure, shown
+from .live import LiveBuild, LiveHandler, QuietServer
 
 
 @dataclass
@@ -419,9 +420,14 @@ class _ArticleCounter:
         self.count = len(generator.articles) + len(getattr(generator, "translations", []))
 
 
-def serve_site(output: Path, port: int, announce: Callable[[str], None]) -> None:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+def serve_site(output: Path, port: int, announce: Callable[[str], None], live: LiveBuild | None = None) -> None:
+    """Serve ``output`` on 127.0.0.1 until Ctrl-C; with ``live`` (``serve --watch``) the pages follow
+    the build: they reload after each one and show a failed build's errors (:mod:`.live`)."""
+    if live is None:
+        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
+    else:
+        handler = functools.partial(LiveHandler, directory=str(output), live=live)
+    with QuietServer(("127.0.0.1", port), handler) as server:
         announce(f"http://127.0.0.1:{port}/")
         try:
             server.serve_forever()

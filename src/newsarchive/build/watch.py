@@ -3,8 +3,8 @@
 ``watchfiles`` (installed with Pelican) reports changes under the site folder; what a build
 writes itself (the output, its staging folder, the cache, the lock) is ignored. Each rebuild is
 the usual incremental, all-or-nothing build: a build with errors publishes nothing, so the last
-good site stays served while the errors are printed. The open page is not reloaded by itself:
-reload it in the browser once the terminal says the site was built.
+good site stays served while the errors are printed. The server tells the open page about each
+build (:mod:`.live`): it reloads itself, and shows a failed build's errors.
 """
 
 from __future__ import annotations

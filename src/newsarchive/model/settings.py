@@ -1,6 +1,6 @@
 """Every setting the plugin reads: declared once, with its default and one line of help.
 
-The README's settings table is tested against this list.
+The settings table of docs/settings.md is tested against this list (tests/test_docs.py).
 """
 
 from __future__ import annotations
@@ -141,7 +141,7 @@ def site_path(settings: dict, name: str) -> Path:
 
 
 def markdown_table() -> str:
-    """The README's table of plugin settings (``python -m newsarchive.model.settings``)."""
+    """The table of plugin settings in docs/settings.md (``python -m newsarchive.model.settings``)."""
     rows = ["| setting | default | what it does |", "| --- | --- | --- |"]
     for s in SETTINGS:
         default = s.default.date().isoformat() if isinstance(s.default, datetime) else repr(s.default)
