@@ -21,6 +21,7 @@ from . import (
     cluster_pages,
     data_page,
     dataset,
+    drafts,
     feed_entries,  # noqa: F401 - gives the writer the feeds' entries
     header_fields,
     ordering,
@@ -63,6 +64,7 @@ CONNECTIONS = [
     Connection(Stage.CONTEXT, "all_generators_finalized", related.attach_related),
     Connection(Stage.CONTEXT, "all_generators_finalized", tag_groups.build_tag_index),
     Connection(Stage.CONTEXT, "all_generators_finalized", timeline.attach_timelines),
+    Connection(Stage.CONTEXT, "all_generators_finalized", drafts.prepare_drafts),
     # generate: new page kinds (their generators run in this order, after Pelican's)
     Connection(Stage.GENERATE, "get_generators", source_pages.get_generators),
     Connection(Stage.GENERATE, "get_generators", archives.get_generators),
