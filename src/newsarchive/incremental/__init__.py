@@ -24,7 +24,6 @@ from .declarations import (
     SOURCE_KEY,
     Kind,
     declare,
-    feed_entries,
     page_data,
     precompute,
     remember_at_read,
@@ -52,7 +51,7 @@ from .session import BuildSession, begin, current, file_key, keep, memo
 __all__ = [
     "BUNDLE_DIR", "BackgroundIndex", "BuildSession", "IndexRun", "Kind", "NONDETERMINISTIC_DIRS", "Packed",
     "PageRecords", "PartWritten", "PartsPlanned", "SOURCE_KEY", "article_pages_glob", "begin", "build_index",
-    "collector_back_on", "current", "declare", "feed_entries", "file_key", "file_state", "holds_packed", "keep",
+    "collector_back_on", "current", "declare", "file_key", "file_state", "holds_packed", "keep",
     "makes_page_data",
     "memo", "pack_object", "pack_text", "page_data", "pagefind_command", "precompute", "remember_at_read",
     "remembered", "renders_template", "save_page_records", "share", "unpacked",

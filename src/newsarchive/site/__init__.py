@@ -21,7 +21,7 @@ from . import (
     cluster_pages,
     data_page,
     dataset,
-    feed_entries,  # noqa: F401 - gives the writer the feeds' entries
+    feed_entries,
     header_fields,
     ordering,
     output_guard,
@@ -76,6 +76,7 @@ CONNECTIONS = [
     # write
     Connection(Stage.WRITE, "article_generator_write_article", article_page_data.attach_page_data),
     Connection(Stage.WRITE, "content_written", sitemap.record),
+    Connection(Stage.WRITE, "feed_generated", feed_entries.date_entries),
     Connection(Stage.WRITE, "article_writer_finalized", tags.write_tags_json),
     Connection(Stage.WRITE, "article_writer_finalized", cite.write_citations_json),
     Connection(Stage.WRITE, "article_writer_finalized", dataset.write_dataset),
