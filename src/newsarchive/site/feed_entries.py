@@ -102,8 +102,9 @@ def entry_date(article, site_articles=()) -> EntryDate:
 
 
 def noted(note: str, summary) -> str:
-    """The summary with the date's note before it."""
-    return Markup(f"<p><em>{escape(note)}</em></p>") + Markup(summary or "")
+    """The summary with the date's note before it: a plain ``str``, as feedgenerator holds it (its XML
+    writer escapes with ``str.replace``, which a ``Markup`` would escape a second time)."""
+    return str(Markup(f"<p><em>{escape(note)}</em></p>") + Markup(summary or ""))
 
 
 def _article_path(link: str, siteurl: str) -> str:
