@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from pelican.utils import SafeDatetime
 
 from newsarchive.site.published_dates import published_date
-from newsarchive.site.timeline import CHART_HEIGHT, timeline
+from newsarchive.site.timeline import CHART_HEIGHT, MIN_BAR_HEIGHT, MIN_STEP, MIN_WIDTH, NARROW_GAP, timeline
 
 MONTH_URL = "archives/{year}/{month:02d}/"
 
@@ -36,3 +36,36 @@ def test_year_only_and_undated_articles_are_counted_in_the_description_not_in_a_
 
 def test_no_dated_article_gives_no_bars():
     assert timeline("t", [article()], MONTH_URL).bars == []
+
+
+def test_a_few_months_fill_a_readable_chart_with_every_month_named():
+    """Five articles over six months: not a 90-pixel strip named only "Jan 2024"."""
+    found = [article(2024, m, "day") for m in (1, 2, 2, 4, 6)]
+    chart = timeline("t", found, MONTH_URL)
+    assert len(chart.bars) == 6 and chart.width >= MIN_WIDTH
+    assert all(bar.width >= 30 for bar in chart.bars)
+    assert chart.every_month and [b.month_name for b in chart.bars] == ["Jan", "Feb", "Mar", "Apr", "May", "Jun"]
+    assert [b.year for b in chart.year_labels] == [2024]
+    assert all(bar.x + bar.width <= chart.width for bar in chart.bars)
+
+
+def test_many_months_name_only_the_years_and_scroll_rather_than_squeeze():
+    found = [article(year, month, "day") for year in range(2010, 2024) for month in (1, 7)]
+    chart = timeline("t", found, MONTH_URL)
+    assert len(chart.bars) == 14 * 12 - 5 and not chart.every_month
+    assert [b.label for b in chart.year_labels] == [f"Jan {year}" for year in range(2010, 2024)]
+    assert chart.width == round(len(chart.bars) * MIN_STEP) > MIN_WIDTH
+    assert all(bar.width == MIN_STEP - NARROW_GAP for bar in chart.bars)
+
+
+def test_the_first_bar_is_named_only_when_its_year_label_fits_before_the_next_january():
+    late = timeline("t", [article(2023, 12, "day")] + [article(y, m, "day") for y in range(2024, 2030)
+                                                      for m in (1, 6)], MONTH_URL)
+    assert late.year_labels[0].label == "Jan 2024"
+    early = timeline("t", [article(2023, 3, "day"), article(2030, 1, "day")], MONTH_URL)
+    assert early.year_labels[0].label == "Mar 2023"
+
+
+def test_a_month_with_one_article_beside_a_busy_one_still_shows_a_bar():
+    chart = timeline("t", [article(2024, 1, "day")] + [article(2024, 2, "day")] * 500, MONTH_URL)
+    assert chart.bars[0].height == MIN_BAR_HEIGHT and chart.bars[1].height == CHART_HEIGHT
