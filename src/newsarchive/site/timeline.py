@@ -1,14 +1,16 @@
 """Coverage timelines: articles per month as an SVG bar chart drawn at build time (no script, no
 request), for the archives page (all articles, then each source), each source page and each tag page.
 
-This module works out the bars; ``partials/timeline.html`` draws them, with a title, a text
-alternative and the same numbers as a table. Only articles dated to the month or day have a month;
+This module counts the months and lays out the bars; ``partials/timeline.html`` draws them, with a
+title, a text alternative and the same numbers as a table. A :class:`Timeline` keeps only its
+counts (every tag has one, and each page's fingerprint walks what its tag holds): the bars are
+laid out when the chart is drawn. Only articles dated to the month or day have a month;
 those known only by year or not at all are counted beside the chart, never put in a month.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..model import settings
 
@@ -39,7 +41,7 @@ class Bar:
 
     @property
     def label(self) -> str:
-        return f"{MONTHS[self.month - 1]} {self.year}"
+        return month_label(self.year, self.month)
 
     @property
     def month_name(self) -> str:
@@ -50,6 +52,18 @@ class Bar:
         return round(self.x + self.width / 2, 1)
 
 
+def month_label(year: int, month: int) -> str:
+    return f"{MONTHS[month - 1]} {year}"
+
+
+def _month_number(year: int, month: int) -> int:
+    return year * 12 + month - 1
+
+
+def _year_month(number: int) -> tuple[int, int]:
+    return number // 12, number % 12 + 1
+
+
 def month_step(months: int) -> float:
     """Each month's slot: the bars fill at least ``MIN_WIDTH``, and none is thinner than ``MIN_STEP``."""
     return max(MIN_STEP, MIN_WIDTH / max(months, 1))
@@ -58,17 +72,37 @@ def month_step(months: int) -> float:
 @dataclass(frozen=True)
 class Timeline:
     title: str
-    bars: list[Bar] = field(default_factory=list)
+    counts: tuple[int, ...] = ()  # articles per month, from ``first`` on, month by month
+    first: tuple[int, int] = (0, 1)  # (year, month) of ``counts[0]``
+    month_url: str = ""  # ARCHIVE_MONTH_URL
     year_only: int = 0
     undated: int = 0
 
+    def month(self, index: int) -> tuple[int, int]:
+        """(year, month) of ``counts[index]``."""
+        return _year_month(_month_number(*self.first) + index)
+
+    @property
+    def bars(self) -> list[Bar]:
+        """One bar per month, laid out: read it once per drawing (``{% set bars = chart.bars %}``)."""
+        step, peak = self.step, self.peak
+        width = min(MAX_BAR, step - (GAP if step >= 10 else NARROW_GAP))
+        bars = []
+        for index, count in enumerate(self.counts):
+            year, month = self.month(index)
+            height = max(MIN_BAR_HEIGHT, round(CHART_HEIGHT * count / peak, 1)) if count else 0
+            bars.append(Bar(year, month, count, self.month_url.format(year=year, month=month) if count else None,
+                            round(index * step + (step - width) / 2, 1), COUNT_HEIGHT + CHART_HEIGHT - height,
+                            height, round(width, 1)))
+        return bars
+
     @property
     def step(self) -> float:
-        return month_step(len(self.bars))
+        return month_step(len(self.counts))
 
     @property
     def width(self) -> int:
-        return max(MIN_WIDTH, round(len(self.bars) * self.step))
+        return max(MIN_WIDTH, round(len(self.counts) * self.step))
 
     @property
     def baseline(self) -> int:
@@ -80,7 +114,7 @@ class Timeline:
 
     @property
     def peak(self) -> int:
-        return max((bar.count for bar in self.bars), default=0)
+        return max(self.counts, default=0)
 
     @property
     def every_month(self) -> bool:
@@ -88,21 +122,21 @@ class Timeline:
         return self.step >= MONTH_LABEL_STEP
 
     @property
-    def year_labels(self) -> list[Bar]:
-        """Bars under which the axis names the year: each January, and the first bar unless a
+    def year_label_indexes(self) -> list[int]:
+        """The bars under which the axis names the year: each January, and the first bar unless a
         January follows too closely for both names to fit."""
-        januaries = [i for i, bar in enumerate(self.bars) if bar.month == 1]
+        januaries = [i for i in range(len(self.counts)) if self.month(i)[1] == 1]
         first_fits = not januaries or januaries[0] == 0 or januaries[0] * self.step >= YEAR_LABEL_WIDTH
-        return [bar for i, bar in enumerate(self.bars) if bar.month == 1 or (i == 0 and first_fits)]
+        return ([0] if self.counts and first_fits and januaries[:1] != [0] else []) + januaries
 
     @property
     def description(self) -> str:
-        dated = sum(bar.count for bar in self.bars)
+        dated = sum(self.counts)
         text = f"{dated} article{'s' if dated != 1 else ''} by month"
-        if self.bars:
-            busiest = max(self.bars, key=lambda bar: bar.count)
-            text += (f" from {self.bars[0].label} to {self.bars[-1].label}; the most, {busiest.count}, in "
-                     f"{busiest.label}")
+        if self.counts:
+            busiest = max(range(len(self.counts)), key=lambda i: (self.counts[i], -i))
+            text += (f" from {month_label(*self.first)} to {month_label(*self.month(len(self.counts) - 1))}; "
+                     f"the most, {self.counts[busiest]}, in {month_label(*self.month(busiest))}")
         extra = []
         if self.year_only:
             extra.append(f"{self.year_only} known only by year")
@@ -124,21 +158,12 @@ def timeline(title: str, articles, month_url: str) -> Timeline:
             key = (article.date.year, article.date.month)
             counts[key] = counts.get(key, 0) + 1
     if not counts:
-        return Timeline(title, [], year_only, undated)
-    (year, month), last = min(counts), max(counts)
-    months = (last[0] - year) * 12 + last[1] - month + 1
-    step = month_step(months)
-    width = min(MAX_BAR, step - (GAP if step >= 10 else NARROW_GAP))
-    peak = max(counts.values())
-    bars = []
-    while (year, month) <= last:
-        count = counts.get((year, month), 0)
-        height = max(MIN_BAR_HEIGHT, round(CHART_HEIGHT * count / peak, 1)) if count else 0
-        x = round(len(bars) * step + (step - width) / 2, 1)
-        bars.append(Bar(year, month, count, month_url.format(year=year, month=month) if count else None,
-                        x, COUNT_HEIGHT + CHART_HEIGHT - height, height, round(width, 1)))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return Timeline(title, bars, year_only, undated)
+        return Timeline(title, (), month_url=month_url, year_only=year_only, undated=undated)
+    (year, month), (last_year, last_month) = min(counts), max(counts)
+    first = _month_number(year, month)
+    by_month = tuple(counts.get(_year_month(first + i), 0) for i in range(_month_number(last_year, last_month)
+                                                                            - first + 1))
+    return Timeline(title, by_month, (year, month), month_url, year_only, undated)
 
 
 def attach_timelines(generators) -> None:
