@@ -87,13 +87,17 @@ class Timeline:
         """One bar per month, laid out: read it once per drawing (``{% set bars = chart.bars %}``)."""
         step, peak = self.step, self.peak
         width = min(MAX_BAR, step - (GAP if step >= 10 else NARROW_GAP))
-        bars = []
+        margin, shown_width, baseline = (step - width) / 2, round(width, 1), COUNT_HEIGHT + CHART_HEIGHT
+        (year, month), bars = self.first, []
         for index, count in enumerate(self.counts):
-            year, month = self.month(index)
-            height = max(MIN_BAR_HEIGHT, round(CHART_HEIGHT * count / peak, 1)) if count else 0
-            bars.append(Bar(year, month, count, self.month_url.format(year=year, month=month) if count else None,
-                            round(index * step + (step - width) / 2, 1), COUNT_HEIGHT + CHART_HEIGHT - height,
-                            height, round(width, 1)))
+            if count:
+                height = max(MIN_BAR_HEIGHT, round(CHART_HEIGHT * count / peak, 1))
+                url = self.month_url.format(year=year, month=month)
+            else:
+                height, url = 0, None
+            bars.append(Bar(year, month, count, url, round(index * step + margin, 1), baseline - height, height,
+                            shown_width))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
         return bars
 
     @property
