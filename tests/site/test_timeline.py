@@ -76,3 +76,28 @@ def test_a_timeline_keeps_its_counts_alone_and_lays_out_the_bars_when_drawn():
     chart = timeline("t", [article(2023, 11, "day"), article(2024, 2, "day")], MONTH_URL)
     assert chart.counts == (1, 0, 0, 1) and chart.first == (2023, 11)
     assert "bars" not in vars(chart)
+
+
+def test_a_chart_is_drawn_once_per_build_however_many_pages_show_it():
+    import jinja2
+
+    from newsarchive.site.timeline import CHART_TEMPLATE, forget, timeline_chart
+
+    drawn = []
+    loader = jinja2.DictLoader({CHART_TEMPLATE: "{{ chart.title }}|{{ chart_id }}|{{ SITEURL }}",
+                                "page.html": '{{ timeline_chart(chart, "timeline") }}'})
+
+    class Counting(jinja2.Environment):
+        def get_template(self, name, *args, **kwargs):
+            drawn.append(name)
+            return super().get_template(name, *args, **kwargs)
+
+    env = Counting(loader=loader, autoescape=True)
+    env.globals["timeline_chart"] = timeline_chart
+    chart = timeline("Articles tagged <b>", [article(2024, 3, "day")], MONTH_URL)
+    forget()
+    pages = [env.get_template("page.html").render(chart=chart, SITEURL=siteurl) for siteurl in ("..", "..", ".")]
+    assert pages == ["Articles tagged &lt;b&gt;|timeline|..", "Articles tagged &lt;b&gt;|timeline|..",
+                     "Articles tagged &lt;b&gt;|timeline|."]
+    assert drawn.count(CHART_TEMPLATE) == 2  # once per SITEURL, not once per page
+    forget()

@@ -50,6 +50,7 @@ CONNECTIONS = [
     Connection(Stage.READ, "initialized", sitemap.start),
     Connection(Stage.READ, "initialized", tags.check_taxonomy),
     Connection(Stage.READ, "initialized", teasers.forget),
+    Connection(Stage.READ, "initialized", timeline.forget),
     Connection(Stage.READ, "readers_init", tags.use_tagging_reader),
     Connection(Stage.READ, "article_generator_context", published_dates.give_undated_a_sort_date),
     Connection(Stage.READ, "article_generator_context", source_pages.attach_source),
@@ -73,6 +74,7 @@ CONNECTIONS = [
     Connection(Stage.GENERATE, "generator_init", templates.fall_back_on_packaged_templates, Order.FIRST,
                "before any generator loads a template: the theme's templates, then the packaged ones"),
     Connection(Stage.GENERATE, "generator_init", teasers.install),
+    Connection(Stage.GENERATE, "generator_init", timeline.install),
     # write
     Connection(Stage.WRITE, "article_generator_write_article", article_page_data.attach_page_data),
     Connection(Stage.WRITE, "content_written", sitemap.record),
@@ -83,6 +85,7 @@ CONNECTIONS = [
     # finalize
     Connection(Stage.FINALIZE, "finalized", sitemap.write),
     Connection(Stage.FINALIZE, "finalized", teasers.forget),
+    Connection(Stage.FINALIZE, "finalized", timeline.forget),
     Connection(Stage.FINALIZE, "finalized", templates.copy_static_files_of_our_pages),
     Connection(Stage.FINALIZE, "finalized", search_data.index_under_plain_pelican),
 ]

@@ -12,6 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from jinja2 import pass_context
+from markupsafe import Markup
+
+from ..incremental import renders_template
 from ..model import settings
 
 # The chart's geometry, in CSS pixels. The SVG is drawn at its own size and never squeezed: a
@@ -25,6 +29,9 @@ COUNT_HEIGHT = 16  # above the bars: the counts, when every month is labelled
 LABEL_HEIGHT = 32  # below them: the months (when every month is labelled), then the years
 MONTH_LABEL_STEP = 26  # a slot at least this wide fits its month's name ("Sep") and its count
 YEAR_LABEL_WIDTH = 36  # a year's name ("2024", bold)
+CHART_TEMPLATE = "partials/timeline.html"
+CHART_FUNCTION = "timeline_chart"  # its name in templates
+renders_template(CHART_FUNCTION, CHART_TEMPLATE)  # a page's fingerprint follows it as an include
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -187,3 +194,31 @@ def attach_timelines(generators) -> None:
             generator.context["archive_timeline"] = timeline(
                 "Articles per month", generator.context["articles"], month_url
             )
+
+
+# (id(chart), chart_id, SITEURL) -> (chart, markup); the chart is kept so that its id stays its own
+_DRAWN: dict[tuple[int, str, str], tuple[Timeline, Markup]] = {}
+
+
+@pass_context
+def timeline_chart(context, chart: Timeline, chart_id: str) -> Markup:
+    """The chart drawn once per build however many pages show it (each page of a paginated tag
+    or source shows its chart; the archives page shows every source's again)."""
+    siteurl = context.get("SITEURL") or ""
+    key = (id(chart), chart_id, siteurl)
+    found = _DRAWN.get(key)
+    if found is None:
+        template = context.environment.get_template(CHART_TEMPLATE)
+        markup = Markup(template.render(chart=chart, chart_id=chart_id, SITEURL=siteurl))
+        _DRAWN[key] = found = (chart, markup)
+    return found[1]
+
+
+def install(generator) -> None:
+    """``generator_init``: the templates of every generator can call ``timeline_chart``."""
+    generator.env.globals[CHART_FUNCTION] = timeline_chart
+
+
+def forget(*_args, **_kwargs) -> None:
+    """``initialized`` and ``finalized``: each build draws its own charts (and lets them go)."""
+    _DRAWN.clear()
