@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from ..incremental import renders_template
 from ..model import settings
+from .drawn_once import DrawnOnce
 
 # The chart's geometry, in CSS pixels. The SVG is drawn at its own size and never squeezed: a
 # chart wider than its column scrolls sideways, so its labels stay legible on a phone.
@@ -196,8 +197,7 @@ def attach_timelines(generators) -> None:
             )
 
 
-# (id(chart), chart_id, SITEURL) -> (chart, markup); the chart is kept so that its id stays its own
-_DRAWN: dict[tuple[int, str, str], tuple[Timeline, Markup]] = {}
+_CHARTS = DrawnOnce(CHART_TEMPLATE)  # by chart, its id in the page and SITEURL
 
 
 @pass_context
@@ -205,13 +205,8 @@ def timeline_chart(context, chart: Timeline, chart_id: str) -> Markup:
     """The chart drawn once per build however many pages show it (each page of a paginated tag
     or source shows its chart; the archives page shows every source's again)."""
     siteurl = context.get("SITEURL") or ""
-    key = (id(chart), chart_id, siteurl)
-    found = _DRAWN.get(key)
-    if found is None:
-        template = context.environment.get_template(CHART_TEMPLATE)
-        markup = Markup(template.render(chart=chart, chart_id=chart_id, SITEURL=siteurl))
-        _DRAWN[key] = found = (chart, markup)
-    return found[1]
+    return _CHARTS.draw(context.environment, chart, (chart_id, siteurl), chart=chart, chart_id=chart_id,
+                        SITEURL=siteurl)
 
 
 def install(generator) -> None:
@@ -221,4 +216,4 @@ def install(generator) -> None:
 
 def forget(*_args, **_kwargs) -> None:
     """``initialized`` and ``finalized``: each build draws its own charts (and lets them go)."""
-    _DRAWN.clear()
+    _CHARTS.forget()
