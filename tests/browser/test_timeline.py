@@ -41,3 +41,19 @@ def test_source_page_timeline_bars_link_to_month_archives_with_contrast(browser,
     screenshot(browser, artifacts, "source-timeline", scheme)
     links[0].click()
     assert "/archives/2024/" in browser.current_url
+
+
+def test_a_few_months_are_each_named_and_drawn_at_full_size_on_a_phone(browser, served_site):
+    """Five articles over six months: a chart as wide as a phone's column, every month named,
+    not a 90-pixel strip labelled "Jan 2024"."""
+    base, _ = served_site
+    browser.set_window_size(375, 800)
+    try:
+        browser.get(base + SOURCE)
+        svg = browser.find_element(By.CSS_SELECTOR, "svg.timeline__chart")
+        drawn = browser.execute_script("return arguments[0].getBoundingClientRect().width", svg)
+        assert drawn == float(svg.get_attribute("width")) >= 320
+        labels = [t.get_attribute("textContent") for t in svg.find_elements(By.CSS_SELECTOR, "text.timeline__label")]
+        assert labels[:6] == ["Jan", "Feb", "Mar", "Apr", "May", "Jun"] and "2024" in labels
+    finally:
+        browser.set_window_size(1280, 900)

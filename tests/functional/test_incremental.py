@@ -186,6 +186,25 @@ def test_a_body_edit_renders_only_the_pages_that_show_it(tmp_path):
     assert 1 <= report.rendered <= 6, report.describe()
 
 
+def test_a_body_edit_writes_only_the_files_whose_bytes_change(tmp_path):
+    """Every other file, the dataset and the search index's unchanged fragments included, is linked
+    from the previous output (same inode); Pelican copies the theme's static files on every build."""
+    root = make_site(tmp_path / "site")
+    shutil.copytree(REPO / "content", root / "content")
+    build(root)
+    output = root / "output"
+    inodes = {p.relative_to(output).as_posix(): p.stat().st_ino for p in output.rglob("*") if p.is_file()}
+    _edit_body(root)
+    build(root)
+    written = sorted(name for name, inode in inodes.items()
+                     if (output / name).is_file() and (output / name).stat().st_ino != inode)
+    page = f"articles/{articles(root)[1].stem}.html"
+    assert [name for name in written if not name.startswith(("theme/", BUNDLE_DIR + "/", ".newsarchive"))] == [page]
+    fragments = [name for name in inodes if name.endswith(".pf_fragment")]
+    assert len(fragments) > 10 and len([name for name in written if name.endswith(".pf_fragment")]) <= 1
+    assert "data/articles.csv" in inodes and "data/articles.csv" not in written
+
+
 def test_an_edit_rebuilds_only_the_search_index_part_holding_the_article(tmp_path):
     root = make_site(tmp_path / "site")
     shutil.copytree(REPO / "content", root / "content")

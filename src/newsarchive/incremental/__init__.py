@@ -14,17 +14,18 @@ Inner modules: ``session`` (the build's session and the memo), ``declarations`` 
 declare), ``parse_cache`` (the SQLite store), ``prefill`` (the pool that fills it on every
 core), ``article_store`` (articles as Pelican made them), ``compact_fields`` (bulky fields kept
 compressed), ``known_urls``, ``first_read``, ``lazy_page_data``, ``fingerprints``, ``linking_writer``
-and ``page_records`` (pages whose inputs did not change are linked, not rendered),
+and ``page_records`` (pages whose inputs did not change are linked, not rendered), ``comparing_file``
+(files whose bytes did not change are linked, not written: :func:`write_output_file` for the features' own),
 ``search_index`` and ``search_parts`` (Pagefind, part by part), ``article_lists``, ``memory``,
 and ``pelican_patches``, the only module that touches Pelican's internals.
 """
 
 from .compact_fields import Packed, holds_packed, pack_object, pack_text, unpacked
+from .comparing_file import write_output_file
 from .declarations import (
     SOURCE_KEY,
     Kind,
     declare,
-    feed_entries,
     page_data,
     precompute,
     remember_at_read,
@@ -52,8 +53,8 @@ from .session import BuildSession, begin, current, file_key, keep, memo
 __all__ = [
     "BUNDLE_DIR", "BackgroundIndex", "BuildSession", "IndexRun", "Kind", "NONDETERMINISTIC_DIRS", "Packed",
     "PageRecords", "PartWritten", "PartsPlanned", "SOURCE_KEY", "article_pages_glob", "begin", "build_index",
-    "collector_back_on", "current", "declare", "feed_entries", "file_key", "file_state", "holds_packed", "keep",
+    "collector_back_on", "current", "declare", "file_key", "file_state", "holds_packed", "keep",
     "makes_page_data",
     "memo", "pack_object", "pack_text", "page_data", "pagefind_command", "precompute", "remember_at_read",
-    "remembered", "renders_template", "save_page_records", "share", "unpacked",
+    "remembered", "renders_template", "save_page_records", "share", "unpacked", "write_output_file",
 ]

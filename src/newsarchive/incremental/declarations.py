@@ -48,21 +48,6 @@ def declare(attribute: str, kind: Kind, unpack: Callable | None = None) -> None:
     _version[0] += 1
 
 
-_FEED_ENTRIES: list[Callable] = []  # what makes a feed's entries of its articles (one, or none)
-
-
-def feed_entries(make: Callable) -> None:
-    """``make(articles, site_articles)`` gives the entries a feed writes for its articles (a feature's
-    own dates and summaries); the writer calls it only for a feed it writes, never to fingerprint one."""
-    _FEED_ENTRIES[:] = [make]
-
-
-def feed_elements(elements, context: dict):
-    for make in _FEED_ENTRIES:
-        elements = make(elements, context.get("articles", ()))
-    return elements
-
-
 def attributes(kind: Kind) -> frozenset[str]:
     """The attributes declared with ``kind`` (any of its flags)."""
     return frozenset(name for name, declared in _ATTRIBUTES.items() if declared & kind)

@@ -19,62 +19,13 @@ that subclass is in ``pelican_patches.py``; this module has what it writes with.
 
 from __future__ import annotations
 
-import io
 import os
-from pathlib import Path
 
-from ..model.files import link_or_copy
 from ..process import progress
+from .comparing_file import ComparingFile, Reused
 from .fingerprints import Hasher, feed_fingerprint, page_fingerprint
 from .page_records import PageRecords
 from .session import BuildSession, running
-
-
-class Reused(str):
-    """What a page whose fingerprint did not change renders to: a note to link the previous file."""
-
-    def __new__(cls, previous: str):
-        made = super().__new__(cls, "")
-        made.previous = previous
-        return made
-
-
-class ComparingFile(io.StringIO):
-    """Collects a page's text; on close, links the previous file when the bytes are equal, else writes."""
-
-    def __init__(self, path: str, relative: str, previous: str, encoding: str, session: BuildSession):
-        super().__init__()
-        self.path, self.relative, self.previous = path, relative, previous
-        self.charset, self.session = encoding, session
-        self.reused: str | None = None
-
-    def write(self, text: str) -> int:
-        if isinstance(text, Reused):
-            self.reused = text.previous
-            return 0
-        return super().write(text)
-
-    def close(self) -> None:
-        if self.closed:
-            return
-        data = self.getvalue().encode(self.charset)
-        super().close()
-        if self.reused is not None:
-            link_or_copy(self.reused, self.path)
-            return
-        if os.path.lexists(self.path):
-            os.unlink(self.path)
-        try:
-            same = os.path.getsize(self.previous) == len(data) and Path(self.previous).read_bytes() == data
-        except OSError:
-            same = False
-        if same:
-            link_or_copy(self.previous, self.path)
-            return
-        if self.path.endswith(".html"):
-            self.session.changed_pages.add(self.relative)
-        with open(self.path, "wb") as f:
-            f.write(data)
 
 
 class Fingerprinted:

@@ -59,7 +59,7 @@ from ..model.files import relative_within
 from . import search_index, search_parts
 from .article_store import stored_or_read
 from .compact_fields import PackedField
-from .declarations import feed_elements, packed_attributes, version
+from .declarations import packed_attributes, version
 from .first_read import static_links
 from .known_urls import KnownURLs
 from .lazy_page_data import PageData
@@ -274,8 +274,7 @@ class LinkingWriter(LinkingWrites, Writer):
                    feed_title=None):
         previous = self.reusable_feed(elements, context, path, url, feed_type, feed_title)
         if previous is None:
-            entries = feed_elements(elements, context)  # the features' entries (site/feed_entries.py)
-            return super().write_feed(entries, context, path, url, feed_type, override_output, feed_title)
+            return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
         target = os.path.join(self.output_path, path)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with self._open_w(target, "utf-8", override_output) as handle:

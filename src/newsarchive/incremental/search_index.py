@@ -264,7 +264,12 @@ class _Parts:
         if _reuse_part(run, number, held, self._before, self.primary, self._previous_primary, changed):
             return True
         run.reindexed.append(number)
-        return _index_part(run, number, held, self.count, self.primary, problems)
+        built = _index_part(run, number, held, self.count, self.primary, problems)
+        if built and run.previous is not None:
+            bundle = search_parts.bundle_folder(BUNDLE_DIR, number, self.primary)
+            skip = [search_parts.SHARD_FOLDER.format(number=n) for n in self.pages] if number == self.primary else ()
+            search_parts.link_unchanged(run.previous / bundle, run.output / bundle, skip)
+        return built
 
 
 def _previous_parts(run: IndexRun, count: int) -> dict[int, list[str]]:

@@ -10,7 +10,10 @@ them. The search page loads the first and merges the others (Pagefind's ``mergeI
 results and filter counts cover the whole site.
 
 A rebuild re-runs Pagefind only for a part whose pages changed (a page's bytes, or which
-pages it holds) and links the previous output's bundle of every other part.
+pages it holds) and links the previous output's bundle of every other part. Pagefind writes
+every file of a part it re-runs; those whose bytes are the previous bundle's (the fragments of
+the pages that did not change, named by their content) are then linked from it, as the linking
+writer does with pages, so an edit leaves them as they were.
 """
 
 from __future__ import annotations
@@ -81,3 +84,24 @@ def link_tree(source: Path, target: Path, skip: Iterable[str] = ()) -> None:
         destination.mkdir(parents=True, exist_ok=True)
         for name in files:
             link_or_copy(os.path.join(folder, name), destination / name)
+
+
+def link_unchanged(previous: Path, written: Path, skip: Iterable[str] = ()) -> int:
+    """Replace each file under ``written`` (a bundle Pagefind just wrote) whose bytes equal the file
+    at the same place under ``previous`` with a link to that file, except in the top-level folders
+    named in ``skip``; how many were linked."""
+    skipped, linked = set(skip), 0
+    for folder, subfolders, files in os.walk(written):
+        if Path(folder) == written:
+            subfolders[:] = [d for d in subfolders if d not in skipped]
+        before = previous / os.path.relpath(folder, written)
+        for name in files:
+            new, old = Path(folder, name), before / name
+            try:
+                same = old.stat().st_size == new.stat().st_size and old.read_bytes() == new.read_bytes()
+            except OSError:
+                continue
+            if same:
+                link_or_copy(old, new)
+                linked += 1
+    return linked

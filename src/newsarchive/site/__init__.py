@@ -22,7 +22,7 @@ from . import (
     data_page,
     dataset,
     drafts,
-    feed_entries,  # noqa: F401 - gives the writer the feeds' entries
+    feed_entries,
     header_fields,
     ordering,
     output_guard,
@@ -51,6 +51,7 @@ CONNECTIONS = [
     Connection(Stage.READ, "initialized", sitemap.start),
     Connection(Stage.READ, "initialized", tags.check_taxonomy),
     Connection(Stage.READ, "initialized", teasers.forget),
+    Connection(Stage.READ, "initialized", timeline.forget),
     Connection(Stage.READ, "readers_init", tags.use_tagging_reader),
     Connection(Stage.READ, "article_generator_context", published_dates.give_undated_a_sort_date),
     Connection(Stage.READ, "article_generator_context", source_pages.attach_source),
@@ -75,15 +76,18 @@ CONNECTIONS = [
     Connection(Stage.GENERATE, "generator_init", templates.fall_back_on_packaged_templates, Order.FIRST,
                "before any generator loads a template: the theme's templates, then the packaged ones"),
     Connection(Stage.GENERATE, "generator_init", teasers.install),
+    Connection(Stage.GENERATE, "generator_init", timeline.install),
     # write
     Connection(Stage.WRITE, "article_generator_write_article", article_page_data.attach_page_data),
     Connection(Stage.WRITE, "content_written", sitemap.record),
+    Connection(Stage.WRITE, "feed_generated", feed_entries.date_entries),
     Connection(Stage.WRITE, "article_writer_finalized", tags.write_tags_json),
     Connection(Stage.WRITE, "article_writer_finalized", cite.write_citations_json),
     Connection(Stage.WRITE, "article_writer_finalized", dataset.write_dataset),
     # finalize
     Connection(Stage.FINALIZE, "finalized", sitemap.write),
     Connection(Stage.FINALIZE, "finalized", teasers.forget),
+    Connection(Stage.FINALIZE, "finalized", timeline.forget),
     Connection(Stage.FINALIZE, "finalized", templates.copy_static_files_of_our_pages),
     Connection(Stage.FINALIZE, "finalized", search_data.index_under_plain_pelican),
 ]

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..incremental import write_output_file
 from ..model import settings
 from .names import PersonName, person_name
 from .source_pages import is_web_url
@@ -188,4 +189,4 @@ def write_citations_json(generator, writer=None) -> None:
         items.append(made.csl if made is not None else csl_item(article, f"{siteurl}/{article.url}"))
     path = Path(generator.output_path) / name
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(items, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_output_file(path, json.dumps(items, indent=2, ensure_ascii=False) + "\n")

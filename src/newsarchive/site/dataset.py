@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ..incremental import write_output_file
 from ..model import settings
 from .tag_groups import article_tag_groups
 
@@ -240,9 +241,8 @@ def write_dataset(generator, writer=None) -> None:
     newest = _newest(articles)
     out = Path(generator.output_path) / folder
     out.mkdir(parents=True, exist_ok=True)
-    (out / "articles.csv").write_text(csv_text(ARTICLE_FIELDS, articles), encoding="utf-8")
-    (out / "articles.json").write_text(json.dumps(articles, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    (out / "figures.csv").write_text(csv_text(FIGURE_FIELDS, figures), encoding="utf-8")
+    write_output_file(out / "articles.csv", csv_text(ARTICLE_FIELDS, articles))
+    write_output_file(out / "articles.json", json.dumps(articles, indent=1, ensure_ascii=False) + "\n")
+    write_output_file(out / "figures.csv", csv_text(FIGURE_FIELDS, figures))
     descriptor = datapackage(generator.settings, newest)
-    (out / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n",
-                                          encoding="utf-8")
+    write_output_file(out / "datapackage.json", json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n")

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from ..incremental import write_output_file
 from ..model import settings
 from ..model.files import relative_within
 
@@ -60,10 +61,10 @@ def write(pelican) -> None:
             lastmod = f"<lastmod>{pages[relative]}</lastmod>" if pages[relative] else ""
             lines.append(f"  <url><loc>{escape(page_url(siteurl, relative))}</loc>{lastmod}</url>")
         lines.append("</urlset>")
-        Path(output, sitemap).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        write_output_file(Path(output, sitemap), "\n".join(lines) + "\n")
     robots = settings.get(pelican.settings, "NEWSARCHIVE_ROBOTS")
     if robots:
         text = "User-agent: *\nAllow: /\n"
         if sitemap:
             text += f"Sitemap: {siteurl}/{sitemap}\n"
-        Path(output, robots).write_text(text, encoding="utf-8")
+        write_output_file(Path(output, robots), text)

@@ -21,7 +21,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from ..analysis.research.syndication import WordDiff, syndication_groups, word_diff
-from ..incremental import Kind, declare
+from ..incremental import Kind, declare, write_output_file
 from ..model import settings
 from ..process import progress
 
@@ -143,7 +143,7 @@ class SyndicationGenerator(Generator):
             path = Path(self.output_path) / name
             path.parent.mkdir(parents=True, exist_ok=True)
             text = json.dumps(groups_data(self.groups, self.pairs), ensure_ascii=False, indent=2, sort_keys=True)
-            path.write_text(text + "\n", encoding="utf-8")
+            write_output_file(path, text + "\n")
 
 
 def get_generators(pelican):

@@ -23,7 +23,7 @@ from pelican.urlwrappers import Tag
 from ..analysis.tagging.article import tag_article
 from ..analysis.tagging.normalize import normal_key
 from ..analysis.tagging.tagger import TagEvidence, Tagger, tagger_for, type_order
-from ..incremental import SOURCE_KEY, Kind, Packed, declare, file_key, memo, pack_object, unpacked
+from ..incremental import SOURCE_KEY, Kind, Packed, declare, file_key, memo, pack_object, unpacked, write_output_file
 from ..model import settings
 
 logger = logging.getLogger("pelican.newsarchive.tags")  # under "pelican": a build reports it as a problem
@@ -221,5 +221,5 @@ def write_tags_json(generator, writer=None) -> None:
     path = Path(generator.output_path) / name
     path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(tags_data(generator.tags), ensure_ascii=False, indent=2, sort_keys=True)
-    path.write_text(text + "\n", encoding="utf-8")
+    write_output_file(path, text + "\n")
 

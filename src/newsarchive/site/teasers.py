@@ -25,14 +25,13 @@ from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 from ..incremental import renders_template
+from .drawn_once import DrawnOnce
 
 TEASER_TEMPLATE = "partials/teaser.html"
 TEASER_FUNCTION = "teaser"  # its name in templates
 renders_template(TEASER_FUNCTION, TEASER_TEMPLATE)  # a page's fingerprint follows it as an include
 
-# (id(article), heading, SITEURL or the placeholder) -> (article, markup); the article is kept
-# so that its id stays its own
-_RENDERED: dict[tuple[int, str, str], tuple[object, Markup]] = {}
+_TEASERS = DrawnOnce(TEASER_TEMPLATE)  # by article, heading and SITEURL (or the placeholder)
 # Printed in place of a non-empty SITEURL, then replaced. New for each build (``forget``), so no
 # text can hold it; never escaped (no markup character); it never reaches a page.
 _placeholder = ["\x00SITEURL\x00"]
@@ -50,13 +49,8 @@ def teaser(context, article, heading: str = "h2") -> Markup:
 
 
 def _rendered(context, article, heading: str, siteurl: str) -> Markup:
-    key = (id(article), heading, siteurl)
-    found = _RENDERED.get(key)
-    if found is None:
-        template = context.environment.get_template(TEASER_TEMPLATE)
-        markup = Markup(template.render(article=article, heading=heading, SITEURL=siteurl))
-        _RENDERED[key] = found = (article, markup)
-    return found[1]
+    return _TEASERS.draw(context.environment, article, (heading, siteurl), article=article, heading=heading,
+                         SITEURL=siteurl)
 
 
 def install(generator) -> None:
@@ -66,5 +60,5 @@ def install(generator) -> None:
 
 def forget(*_args, **_kwargs) -> None:
     """``initialized`` and ``finalized``: each build renders its own teasers (and lets them go)."""
-    _RENDERED.clear()
+    _TEASERS.forget()
     _placeholder[0] = f"\x00SITEURL-{secrets.token_hex(8)}\x00"
