@@ -33,9 +33,12 @@ def resolve_hits(text: str, kept: list[tuple[int, int, Spelling]], tagger, rejec
     hits: list[Hit] = []
     places: list[tuple[int, int, Spelling]] = []
     countries: set[str] = set()
+    next_person = 0  # both in order of start, and people do not overlap: one walk through each
     for begin, end, spelling in kept:
-        if any(p.start < end and begin < p.end for p in people):
-            name = next(p.name for p in people if p.start < end and begin < p.end)
+        while next_person < len(people) and people[next_person].end <= begin:
+            next_person += 1
+        if next_person < len(people) and people[next_person].start < end:
+            name = people[next_person].name
             rejected.append(Rejection(begin, end, f"{text[begin:end]!r} is part of the person's name {name!r}"))
             continue
         if spelling.origin == "gazetteer" and spelling.kind == "name" and text[begin:end].casefold() in person_words:
@@ -63,8 +66,9 @@ def resolve_hits(text: str, kept: list[tuple[int, int, Spelling]], tagger, rejec
 def _people(text: str, kept, tagger, rejected: list[Rejection]) -> list[FoundPerson]:
     """The people found by rule that no curated tag already covers."""
     people: list[FoundPerson] = []
+    surnames: set[str] = set()
     for person in find_people(text, tagger.not_people):
-        if any(surname(p.name) == person.name for p in people):  # "Abdel Rahman said": found again below
+        if person.name in surnames:  # "Abdel Rahman said": found again below
             continue
         over = [s for b, e, s in kept if b < person.end and person.start < e and s.origin == "curated"]
         if over:
@@ -72,6 +76,7 @@ def _people(text: str, kept, tagger, rejected: list[Rejection]) -> list[FoundPer
                                       f"{person.name!r} overlaps the tag {over[0].tag!r} of tags.yaml"))
         else:
             people.append(person)
+            surnames.add(surname(person.name))
     return people
 
 

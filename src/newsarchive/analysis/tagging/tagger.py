@@ -225,12 +225,13 @@ def _plain(spelling: Spelling) -> tuple:
 
 def _bounded(folded: str) -> str:
     """``folded`` with a space for each character that is not a letter or digit (as ``str.isalnum``
-    says), and one space before and after: a spelling found in it between spaces is a whole word."""
+    says), and one space before and after: a spelling found in it between spaces is a whole word.
+    Its white space is single spaces already (``normalize``), so only the other characters are replaced."""
     return f" {_NOT_ALNUM.sub(' ', folded)} "
 
 
 __all__ = ["Hit", "Match", "Rejection", "Spelling", "TagEvidence", "Tagger", "tagger_for", "type_order"]
-_NOT_ALNUM = re.compile(r"[\W_]")  # \w is str.isalnum and the underscore
+_NOT_ALNUM = re.compile(r"[^\w ]|_")  # \w is str.isalnum and the underscore; spaces are left as they are
 
 
 def _lenient(one: str, other: str) -> str:
@@ -240,6 +241,8 @@ def _lenient(one: str, other: str) -> str:
 
 
 def _case_agrees(pattern: str, found: str) -> bool:
+    if pattern == found:  # most hits are written as the spelling is
+        return True
     for want, got in zip(pattern.split(" "), found.split(" "), strict=False):
         if len(want) > 1 and want.isupper():
             if want != got:
