@@ -101,6 +101,11 @@ NAME_RUN = re.compile(rf"{_FIRST_WORD}(?:[ \t]+{_JOINED}|-{_WORD}){{1,3}}(?![\w-
 # "S. Warne", "J.R. Smith": initials before a capitalised word.
 INITIALS_NAME = re.compile(rf"(?<![\w.])((?:[A-Z]\.[ ]?){{1,2}})[ \t]*({_WORD})(?![\w-])")
 _WORD_AFTER = re.compile(r",?[ \t]+([a-z]+)")
+# The patterns used on every name found, compiled once (not looked up in ``re``'s cache each time).
+NAME_WORD_BREAK = re.compile(r"[ \-\u2010]+")
+_HYPHEN = re.compile(r"[-\u2010]")
+_NON_SPACE = re.compile(r"\S+")
+_LEADING_PARTICLE = re.compile(rf"^{PARTICLES}[-\u2010]", re.IGNORECASE)
 
 
 def _initials_names(text: str):
@@ -193,7 +198,7 @@ def find_people(text: str, known_not_people: frozenset[str] = frozenset()) -> li
             continue
         start, end, title = _name_proper(text, run.start(), run.end(), known_not_people)
         name = " ".join(text[start:end].split())
-        words = re.split(r"[ \-\u2010]+", name)
+        words = NAME_WORD_BREAK.split(name)
         lowered = [w.casefold() for w in words]
         if len(name.split()) < 2 or any(w in NOT_PERSON_WORDS for w in lowered) or lowered[0] in _PARTICLE_WORDS:
             continue
@@ -259,11 +264,11 @@ def _name_proper(text: str, start: int, end: int, not_people: frozenset[str]) ->
     """The part of a capitalised run that may be a name: after the last title ("Finance Minister
     Eduardo Aninat"), possessive ("Budapest Bank's Sandor Tolonics"), demonym or opening word,
     without a possessive "'s" or a known place at its end; and the last title passed."""
-    spans = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    spans = [(m.start() + start, m.end() + start) for m in _NON_SPACE.finditer(text[start:end])]
     first, title = 0, ""
     for index, (b, e) in enumerate(spans[:-1]):
         word = text[b:e]
-        parts = [p.casefold().rstrip(".") for p in re.split(r"[-\u2010]", word)]
+        parts = [p.casefold().rstrip(".") for p in _HYPHEN.split(word)]
         if any(p in TITLES for p in parts):
             first, title = index + 1, word
         elif word.endswith(("'s", "\u2019s")):
@@ -281,6 +286,7 @@ def _name_proper(text: str, start: int, end: int, not_people: frozenset[str]) ->
     return spans[0][0], last_end, title
 
 
+@lru_cache(maxsize=65536)
 def surname(name: str) -> str:
     """The part of a name that may stand alone later: its last word, with a particle before it
     ("al-Assad" gives "Assad", "Abdel Rahman" gives "Abdel Rahman")."""
@@ -288,7 +294,7 @@ def surname(name: str) -> str:
     if len(words) >= 3 and words[-2].casefold() in ("abdel", "abdul", "abu", "bin", "ibn", "de", "van", "von"):
         return " ".join(words[-2:])
     last = words[-1]
-    return re.sub(rf"^{PARTICLES}[-\u2010]", "", last, flags=re.IGNORECASE)
+    return _LEADING_PARTICLE.sub("", last)
 
 
 def all_capitals_line(text: str, index: int, known: dict[int, bool] | None = None) -> bool:

@@ -19,17 +19,15 @@ The tagger's automaton gives every occurrence of a known spelling that its conte
 
 from __future__ import annotations
 
-import re
-
 from .hits import Hit, Rejection, Spelling
-from .people import FoundPerson, common_surnames, find_people, surname
+from .people import NAME_WORD_BREAK, FoundPerson, common_surnames, find_people, surname
 
 CONTEXT_FREE_POPULATION = 200_000
 
 
 def resolve_hits(text: str, kept: list[tuple[int, int, Spelling]], tagger, rejected: list[Rejection]) -> list[Hit]:
     people = _people(text, kept, tagger, rejected)
-    person_words = {w.casefold() for p in people for w in re.split(r"[ \-\u2010]+", p.name) if len(w) > 2}
+    person_words = {w.casefold() for p in people for w in NAME_WORD_BREAK.split(p.name) if len(w) > 2}
     hits: list[Hit] = []
     places: list[tuple[int, int, Spelling]] = []
     countries: set[str] = set()
@@ -67,10 +65,18 @@ def _people(text: str, kept, tagger, rejected: list[Rejection]) -> list[FoundPer
     """The people found by rule that no curated tag already covers."""
     people: list[FoundPerson] = []
     surnames: set[str] = set()
+    first = 0  # the kept hits do not overlap and are in order, as the people are: one walk through both
     for person in find_people(text, tagger.not_people):
         if person.name in surnames:  # "Abdel Rahman said": found again below
             continue
-        over = [s for b, e, s in kept if b < person.end and person.start < e and s.origin == "curated"]
+        while first < len(kept) and kept[first][1] <= person.start:
+            first += 1
+        over = []
+        for begin, _, spelling in kept[first:]:
+            if begin >= person.end:
+                break
+            if spelling.origin == "curated":
+                over.append(spelling)
         if over:
             rejected.append(Rejection(person.start, person.end,
                                       f"{person.name!r} overlaps the tag {over[0].tag!r} of tags.yaml"))

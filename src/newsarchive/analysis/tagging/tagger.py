@@ -259,7 +259,7 @@ class _Context:
         self.text = text
         self.norm = norm
         self.hit_starts = hit_starts  # where spellings begin: "Syrias Idlib" is two places, not one name
-        self._lower_words: set[str] | None = None
+        self._spaced: str | None = None
         self._title_case: dict[int, bool] = {}  # line start -> whether the line is in title case
         self._capitals: dict[int, bool] = {}  # line start -> whether the line is in capitals
 
@@ -289,15 +289,15 @@ class _Context:
             return f"{found!r} follows the capitalised word {before[0]!r}: taken for the end of a longer name"
         if _ATTRIBUTION_AFTER.match(self.text, end) and spelling.places[:1] and spelling.places[0].kind != "country":
             return f"{found!r} is followed by an attribution verb: a person's name"
-        if self._sentence_start(begin) and normal_key(found) in self.lower_words:
+        if self._sentence_start(begin) and self.lower_word(normal_key(found)):
             return f"{found!r} opens a sentence and is an ordinary word elsewhere in the article"
         return None
 
-    @property
-    def lower_words(self) -> set[str]:
-        if self._lower_words is None:
-            self._lower_words = {w for w in self.norm.cased.split(" ") if w.isalpha() and w.islower()}
-        return self._lower_words
+    def lower_word(self, key: str) -> bool:
+        """Whether ``key`` is written somewhere in the text as a word in lower case (between spaces)."""
+        if self._spaced is None:  # one search in the text for each question, not a set of all its words
+            self._spaced = f" {self.norm.cased} "
+        return key.isalpha() and key.islower() and f" {key} " in self._spaced
 
     def _sentence_start(self, index: int) -> bool:
         newlines = 0
