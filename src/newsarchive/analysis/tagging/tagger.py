@@ -227,11 +227,14 @@ def _bounded(folded: str) -> str:
     """``folded`` with a space for each character that is not a letter or digit (as ``str.isalnum``
     says), and one space before and after: a spelling found in it between spaces is a whole word.
     Its white space is single spaces already (``normalize``), so only the other characters are replaced."""
+    if folded.isascii():  # most texts once normalised: a table, six times as fast as the pattern
+        return f" {folded.translate(_ASCII_BOUNDS)} "
     return f" {_NOT_ALNUM.sub(' ', folded)} "
 
 
 __all__ = ["Hit", "Match", "Rejection", "Spelling", "TagEvidence", "Tagger", "tagger_for", "type_order"]
 _NOT_ALNUM = re.compile(r"[^\w ]|_")  # \w is str.isalnum and the underscore; spaces are left as they are
+_ASCII_BOUNDS = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
 
 
 def _lenient(one: str, other: str) -> str:
