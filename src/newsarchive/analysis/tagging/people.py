@@ -276,7 +276,8 @@ def _name_proper(text: str, start: int, end: int, not_people: frozenset[str]) ->
         elif index == first and (parts[0] in _OPENING_WORDS or parts[0] in _DEMONYM_WORDS):
             first = index + 1
     spans = spans[first:]
-    while len(spans) > 1 and _key(text[spans[-1][0]:spans[-1][1]]) in not_people:
+    while len(spans) > 1 and _key(text[spans[-1][0]:spans[-1][1]]) in not_people \
+            and text[spans[-2][0]:spans[-2][1]] not in _PARTICLE_WORDS:  # "Roger van Boxtel" keeps its place
         spans.pop()  # "Dmitri Dashinski Belarus": the country is not part of the name
     if not spans:
         return end, end, title
