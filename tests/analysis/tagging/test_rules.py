@@ -38,6 +38,16 @@ NOT_PLACES = [
     ("Newton, a town in the United States, voted.", "Tallahassee"),  # a name of towns is not another's alias
     ("Turkeys were sold before Thanksgiving.", "Turkey"),  # "+s" possessives only for curated spellings
     ("Jordan Peterson said so.", "Jordan"),
+    # issue 25, second pass: GeoWebNews false hits that a rule now explains
+    ("KOBE IN THE HOUSE: Kobe Bryant was there to watch.", "Kobe"),  # before a surname that is a town
+    ("Dutch Rail chief Roger van Boxtel spoke.", "Boxtel"),  # after a name particle
+    ("The skirt was designed by Mario de Santiago in London.", "Santiago"),
+    ("A professor at the University of St. Thomas in Houston, Texas, said.", "St. Thomas"),  # an institution
+    ("Bank of Valletta plc reversed some declines.", "Valletta"),
+    ("The people of Gilgit-Baltistan want more.", "Gilgit"),  # one hyphenated name
+    ("Tech jobs moved from Tacoma, Washington to Texas.", "Washington"),  # the state after a town
+    ("No rest for Washington state's support team.", "Washington"),
+    ("A new development in Gainesville, Va., provides a view.", "Gainesville"),  # that state has none
 ]
 
 PLACES = [
@@ -50,6 +60,12 @@ PLACES = [
     ("Protests in Tripoli went on.", {"Tripoli"}),  # else the place with most people (Libya's)
     ("WASHINGTON (Reuters) - The talks ended.", {"Washington"}),  # a dateline in capitals
     ("U.S. President Obama spoke.", {"United States"}),  # a country before a title is still the country
+    ("SPRINGFIELD, Ill. (AP) - Officials say tests came back.", {"Springfield (Illinois)"}),  # the state named
+    ("He lived in Lexington, Massachusetts, the indictment said.", {"Lexington (Massachusetts)"}),
+    ("The United States asked about the boy in hospital in Rome.", {"United States", "Rome"}),  # not Rome, Georgia
+    ("In Rome, Ga., the United States flag flew.", {"Rome (Georgia)", "United States"}),
+    ("Bank of Japan officials met.", {"Japan"}),  # a country's bank is about the country
+    ("The Aleppo-Damascus road was cut.", {"Aleppo", "Damascus"}),  # two places joined by a hyphen
 ]
 
 
@@ -72,12 +88,22 @@ def test_a_place_tag_is_keyed_by_its_geonames_id(tagger):
     assert libya["Tripoli"].place_id != lebanon["Tripoli (Lebanon)"].place_id
 
 
+def test_no_two_places_share_a_tag_name(tagger):
+    names = list(tagger.place_names.values())
+    assert len(names) == len(set(names))
+    assert {"Springfield", "Springfield (Illinois)", "Springfield (Massachusetts)"} <= set(names)
+
+
 @pytest.mark.parametrize(("text", "reason"), [
     ("Officials in CAIRO reported it.", "'CAIRO' is all capitals; the place Cairo is not written so"),
     ("Young men recovered the body.", "'Young' is a common surname, and no word around it says it is a place"),
     ("Fighting near Kasba, a village.", "in a country the article does not name"),
     ("Dr. Hassan al-Jundi spoke.", "'Hassan'"),
     ("Liwa al-Fateh fighters.", 'part of an Arabic name with al- ("X al-Y")'),
+    ("Bank of Valletta plc fell.", "'Valletta' ends the name 'Bank of Valletta': an institution, not the place"),
+    ("Chief Roger van Boxtel spoke.", "'Boxtel' ends the name 'Roger van Boxtel': a person's name"),
+    ("Jobs left Tacoma, Washington for Texas.", "'Washington' is the US state here"),
+    ("A park in Gainesville, Va., opened.", "'Gainesville' is a town of the state written after it"),
 ])
 def test_every_rejection_is_explained(tagger, text, reason):
     assert any(reason in line for line in decisions(tagger, text))
