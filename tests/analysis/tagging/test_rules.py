@@ -125,6 +125,15 @@ PEOPLE = [
     ("Dallas Cowboys won the game.", set()),  # a first name that is a place is not enough alone
     ("Rebels shelled the Kindi Artillery Base overnight.", set()),  # "Base" is a Census surname, and a place word
     ("Traffic stopped at Mill Lane after the crash.", set()),
+    # newswire results and scorecards: names with neither title nor verb
+    ("Standings:\n\n1. Katja Seizinger (Germany) 180 points\n\n10= Megan Gerety (U.S.) 51",
+     {"Katja Seizinger", "Megan Gerety"}),
+    ("Results:\n\n1. Bayern Munich (Germany) 12\n\n2. Real Madrid (Spain) 10", set()),  # clubs, not people
+    ("Leaders:\n\n3. Ferrari Team (Italy) 86", set()),
+    ("Pakistan\n\nIjaz Ahmad c Spearman b Vaughan 59\n\nMushtaq Ahmad not out 5\n\nPakistan won by 46 runs.",
+     {"Ijaz Ahmad", "Spearman", "Vaughan", "Mushtaq Ahmad"}),  # batsmen, fielder, bowler ("Vaughan" is a town)
+    ("Bowling: Doull 8-1-60-0 (w-3), Harris 10-0-42-5 (w-1).", {"Doull", "Harris"}),
+    ("The team (Germany) won 3-1 on Saturday.", set()),  # brackets after a word that opens no results line
 ]
 
 

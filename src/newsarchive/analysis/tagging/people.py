@@ -86,7 +86,7 @@ NOT_PERSON_WORDS = frozenset(
     catholic christian muslim moslem jewish re jr sr gold society trust coast point peak mountain mount board
     queen black white green brown jews africa america asia europe lane avenue way drive close place row
     terrace grove walk wharf quay mill hill bridge park gardens field fields bay harbour harbor port
-    base camp airbase barracks checkpoint artillery academy school
+    base camp airbase barracks checkpoint artillery academy school team racing motorsport athletic athletico
     """.split()
 )
 PARTICLES = r"(?:al|el|bin|ibn|abu|abdel|abdul|de|da|di|del|van|von|der|den|du|la|le|bint|ben)"
@@ -220,8 +220,12 @@ def find_people(text: str, known_not_people: frozenset[str] = frozenset()) -> li
               and not _sentence_opening(text, start)):
             reason = f"{words[-1]!r} is a surname of the Census list, after a capitalised word mid-sentence"
         else:
-            continue
+            reason = _results_line(text, start, end)
+            if not reason:
+                continue
         found.append(FoundPerson(start, end, name, reason))
+    if any(mark in text for mark in _SCORECARD_MARKS):  # a scorecard's lines: cheap to rule out first
+        _scorecard_people(text, found)
     for run in _initials_names(text):
         initials, last = run.group(1), run.group(2)
         if (_key(initials) in known_not_people or _key(last) in known_not_people
@@ -233,6 +237,58 @@ def find_people(text: str, known_not_people: frozenset[str] = frozenset()) -> li
                                  "initials come before a capitalised word"))
     found.sort(key=lambda p: p.start)
     return found
+
+
+# Newswire results and scorecards, where names stand with neither title nor verb:
+# "1. Katja Seizinger (Germany) 180 points", "Ijaz Ahmad c Spearman b Vaughan 59", "Bowling: Doull 8-1-60-0".
+_RANK = re.compile(r"[ \t]*(?:\d{1,3}[.=)]?[ \t]+)?")
+_COUNTRY_IN_BRACKETS = re.compile(r"[ \t]*\(([A-Z][A-Za-z. ]{1,30})\)")
+_SCORECARD_MARKS = (" not out", " run out", " lbw ", "Bowling:", " st ")
+_NAME = r"[A-Z][a-z'\u2019-]+(?:[ \t]+[A-Z][a-z'\u2019-]+){0,2}(?!\w)"
+_BATSMAN_LINE = re.compile(
+    rf"^[ \t]*(?:[A-Z]\.[ ]?)*({_NAME})[ \t]+(?:(?:c|st)[ \t]+({_NAME})[ \t]+)?"
+    rf"(?:b[ \t]+({_NAME})|lbw\b|run out|not out|retired)", re.MULTILINE)
+_BOWLER = re.compile(rf"({_NAME})[ \t]+\d+(?:\.\d)?-\d+-\d+-\d+")
+
+
+@lru_cache(maxsize=1)
+def _country_keys() -> frozenset[str]:
+    """Countries' names and the other names news gives them, in normal form ("germany", "u.s.")."""
+    from .gazetteer import COUNTRY_ALIASES, country_names
+
+    names = [*country_names().values(), *(alias for aliases in COUNTRY_ALIASES.values() for alias in aliases)]
+    return frozenset(normal_key(name) for name in names)
+
+
+def _results_line(text: str, start: int, end: int) -> str:
+    """Why a name that opens a line of results is a person ("3. Carole Montillet (France) 86"), or ""."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _RANK.fullmatch(text, line_start, start):
+        return ""
+    country = _COUNTRY_IN_BRACKETS.match(text, end)
+    if country and _key(country.group(1)) in _country_keys():
+        return f"a line of results: a name, then its country {country.group(1)!r} in brackets"
+    return ""
+
+
+def _scorecard_people(text: str, found: list[FoundPerson]) -> None:
+    """The batsmen, fielders and bowlers of a cricket scorecard's lines, added to ``found``."""
+    taken = {(p.start, p.end) for p in found}
+    spans = []
+    for line in _BATSMAN_LINE.finditer(text):
+        spans += [line.span(group) for group in (1, 2, 3) if line.group(group)]
+    spans += [bowler.span(1) for bowler in _BOWLER.finditer(text)]
+    for start, end in spans:
+        name = " ".join(text[start:end].split())
+        # a gazetteer's town is still a player here ("Vaughan 9-1-55-1"): the shape of the line decides
+        if (start, end) in taken or name.casefold() in NOT_PERSON_WORDS or name.casefold() in TITLES:
+            continue
+        if any(p.start < end and start < p.end for p in found):
+            continue
+        if " " not in name and any(surname(p.name) == name for p in found):
+            continue  # "c Adams" after the batsman "Jimmy Adams": his surname (``resolve.py`` links it)
+        taken.add((start, end))
+        found.append(FoundPerson(start, end, name, "a cricket scorecard names the players"))
 
 
 # Capitalised words that open a sentence or a run without being part of a name.
@@ -257,7 +313,8 @@ def _may_be_a_person(text: str, run: re.Match, names: frozenset[str], not_people
         return _key(run.group()) not in not_people
     before = _word_before(text, run.start()).casefold()
     after = _WORD_AFTER.match(text, run.end(), run.end() + 20)
-    return before in TITLES or before in ATTRIBUTION or bool(after and after.group(1) in ATTRIBUTION)
+    return before in TITLES or before in ATTRIBUTION or bool(after and after.group(1) in ATTRIBUTION) or (
+        text.startswith((" (", "\t("), run.end()))  # a line of results, perhaps (``_results_line``)
 
 
 def _name_proper(text: str, start: int, end: int, not_people: frozenset[str]) -> tuple[int, int, str]:
