@@ -134,6 +134,12 @@ PEOPLE = [
      {"Ijaz Ahmad", "Spearman", "Vaughan", "Mushtaq Ahmad"}),  # batsmen, fielder, bowler ("Vaughan" is a town)
     ("Bowling: Doull 8-1-60-0 (w-3), Harris 10-0-42-5 (w-1).", {"Doull", "Harris"}),
     ("The team (Germany) won 3-1 on Saturday.", set()),  # brackets after a word that opens no results line
+    ("Japan: 19 - Kenichi Shimokawa, 2 - Hiroshige Yanagimoto, 3 - Masami Ihara.",
+     {"Kenichi Shimokawa", "Hiroshige Yanagimoto", "Masami Ihara"}),  # a line-up with squad numbers
+    ("Arsenal 2 (Adams 45, Vieira 90, 91) Derby 2 (Sturridge 62, Powell 71 pen).",
+     {"Adams", "Vieira", "Sturridge", "Powell"}),  # scorers and the minutes of their goals
+    ("Sales rose 5 (Reuters 3) and fell 2 (see Table 4, below).", set()),  # other brackets after a number
+    ("Prices rose 5 (Tokyo 3, Osaka 4) on Monday.", set()),  # places, not scorers
 ]
 
 
@@ -192,6 +198,9 @@ def test_topics_need_more_than_one_word_of_evidence(tagger, title, body, expecte
     ("Body line.\n\n© 2016 Some Outlet. All rights reserved.", {3}),
     ("A long paragraph of the article.\n\nFirst Other Headline\n\nSecond Other Headline\n\nThird One", {3, 5, 7}),
     ("A long paragraph of the article.\n\nA short line.\n\nAnother sentence.", set()),
+    # results at the end of an article are its data, not a list of other stories
+    ("Results:\n\n1. Jesper Ronnback (Sweden) 25.76 points\n\n2. Andrei Ivanov (Russia) 24.88\n\n"
+     "3. Ryan Johnson (Canada) 24.57", set()),
 ])
 def test_page_furniture_lines(text, furniture):
     assert furniture_lines(text, 1) == furniture

@@ -226,6 +226,7 @@ def find_people(text: str, known_not_people: frozenset[str] = frozenset()) -> li
         found.append(FoundPerson(start, end, name, reason))
     if any(mark in text for mark in _SCORECARD_MARKS):  # a scorecard's lines: cheap to rule out first
         _scorecard_people(text, found)
+    _scorers(text, found, known_not_people)
     for run in _initials_names(text):
         initials, last = run.group(1), run.group(2)
         if (_key(initials) in known_not_people or _key(last) in known_not_people
@@ -242,6 +243,7 @@ def find_people(text: str, known_not_people: frozenset[str] = frozenset()) -> li
 # Newswire results and scorecards, where names stand with neither title nor verb:
 # "1. Katja Seizinger (Germany) 180 points", "Ijaz Ahmad c Spearman b Vaughan 59", "Bowling: Doull 8-1-60-0".
 _RANK = re.compile(r"[ \t]*(?:\d{1,3}[.=)]?[ \t]+)?")
+_SQUAD_NUMBER = re.compile(r"[:,;][ \t]*\d{1,2}[ \t]+-[ \t]+$")
 _COUNTRY_IN_BRACKETS = re.compile(r"[ \t]*\(([A-Z][A-Za-z. ]{1,30})\)")
 _SCORECARD_MARKS = (" not out", " run out", " lbw ", "Bowling:", " st ")
 _NAME = r"[A-Z][a-z'\u2019-]+(?:[ \t]+[A-Z][a-z'\u2019-]+){0,2}(?!\w)"
@@ -261,7 +263,10 @@ def _country_keys() -> frozenset[str]:
 
 
 def _results_line(text: str, start: int, end: int) -> str:
-    """Why a name that opens a line of results is a person ("3. Carole Montillet (France) 86"), or ""."""
+    """Why a name that opens a line of results is a person ("3. Carole Montillet (France) 86"), or one of
+    a line-up with squad numbers ("Japan: 19 - Kenichi Shimokawa, 2 - Hiroshige Yanagimoto"), or ""."""
+    if _SQUAD_NUMBER.search(text, max(0, start - 12), start):
+        return "a line-up: a squad number comes before it"
     line_start = text.rfind("\n", 0, start) + 1
     if not _RANK.fullmatch(text, line_start, start):
         return ""
@@ -269,6 +274,34 @@ def _results_line(text: str, start: int, end: int) -> str:
     if country and _key(country.group(1)) in _country_keys():
         return f"a line of results: a name, then its country {country.group(1)!r} in brackets"
     return ""
+
+
+# "Arsenal 2 (Adams 45, Vieira 90)": the scorers and the minutes of their goals, after a team's score.
+_AFTER_A_SCORE = re.compile(r"\((?<=\d \()([^()]{3,200})\)")  # starts with "(": quick to search for
+_SCORER = re.compile(r"([A-Z][a-z'\u2019-]+(?: [A-Z][a-z'\u2019-]+)?) \d{1,3}(?: (?:pen|og))?")
+_MINUTE = re.compile(r"\d{1,3}(?: (?:pen|og))?")
+
+
+def _scorers(text: str, found: list[FoundPerson], not_people: frozenset[str]) -> None:
+    """The scorers listed in brackets after a team's score, added to ``found``; every item of the list
+    must be a name and a minute, or a minute alone (a second goal), else it is some other bracket."""
+    for bracket in _AFTER_A_SCORE.finditer(text):
+        items = [" ".join(item.split()) for item in bracket.group(1).split(",")]
+        names = [_SCORER.fullmatch(item) for item in items]
+        if not any(names) or not all(name or _MINUTE.fullmatch(item) for name, item in zip(names, items, strict=True)):
+            continue
+        scorers = [name for name in names if name]
+        if 2 * sum(_key(name.group(1)) in not_people for name in scorers) > len(scorers):
+            continue  # mostly places: "(Tokyo 3, Osaka 4)"; a scorer spelt like a town ("Adams") still counts
+        position = bracket.start(1)
+        for name in scorers:
+            start = text.find(name.group(1).split()[0], position)
+            end = start + len(name.group(1)) if " " not in name.group(1) else text.find(
+                name.group(1).split()[-1], start) + len(name.group(1).split()[-1])
+            position = end
+            if name.group(1).casefold() in NOT_PERSON_WORDS or any(p.start < end and start < p.end for p in found):
+                continue
+            found.append(FoundPerson(start, end, name.group(1), "a list of scorers with the minutes of their goals"))
 
 
 def _scorecard_people(text: str, found: list[FoundPerson]) -> None:
@@ -314,7 +347,8 @@ def _may_be_a_person(text: str, run: re.Match, names: frozenset[str], not_people
     before = _word_before(text, run.start()).casefold()
     after = _WORD_AFTER.match(text, run.end(), run.end() + 20)
     return before in TITLES or before in ATTRIBUTION or bool(after and after.group(1) in ATTRIBUTION) or (
-        text.startswith((" (", "\t("), run.end()))  # a line of results, perhaps (``_results_line``)
+        text.startswith((" (", "\t("), run.end())) or (  # a line of results, perhaps (``_results_line``)
+        text[run.start() - 2:run.start()] == "- ")  # or a line-up
 
 
 def _name_proper(text: str, start: int, end: int, not_people: frozenset[str]) -> tuple[int, int, str]:
