@@ -7,8 +7,9 @@ meet before aggregation. Once the generator has its tags, each ``Tag`` gets its 
 aliases, article count and related tags, each article its tags by type and evidence, and
 ``tags.json`` lists them all. A person found by a rule alone in fewer than
 ``NEWSARCHIVE_RULE_PERSON_MIN_ARTICLES`` articles keeps its place on those articles (its
-``has_page`` is false: shown unlinked) but leaves ``generator.tags``, so it has no page,
-feed, index entry or ``tags.json`` row: a results table names dozens of people once.
+``has_page`` is false: shown unlinked) but leaves ``generator.tags``, so it has no page or
+feed: a results table names dozens of people once. The tags index links it to its article,
+and ``tags.json`` lists it with ``"page": false``.
 """
 
 from __future__ import annotations
@@ -221,10 +222,12 @@ def tags_by_type(tags) -> OrderedDict:
 
 
 def tags_data(tags) -> list[dict]:
-    """What ``tags.json`` holds: every tag, by slug; a place known to the gazetteer with its GeoNames id."""
+    """What ``tags.json`` holds: every tag, by slug; a place known to the gazetteer with its GeoNames id;
+    ``"page": false`` for a tag without a page of its own (a person found by rule in one article)."""
     return [
         {"name": tag.name, "type": tag.type, "slug": tag.slug, "aliases": list(tag.aliases), "count": tag.count}
         | ({"geonames_id": tag.geonames_id} if getattr(tag, "geonames_id", None) else {})
+        | ({"page": False} if getattr(tag, "has_page", True) is False else {})
         for tag in sorted(tags, key=lambda t: t.slug)
     ]
 
@@ -235,6 +238,7 @@ def write_tags_json(generator, writer=None) -> None:
         return
     path = Path(generator.output_path) / name
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(tags_data(generator.tags), ensure_ascii=False, indent=2, sort_keys=True)
+    every_tag = [*generator.tags, *getattr(generator, "tags_without_page", ())]
+    text = json.dumps(tags_data(every_tag), ensure_ascii=False, indent=2, sort_keys=True)
     path.write_text(text + "\n", encoding="utf-8")
 

@@ -109,6 +109,9 @@ def test_the_tag_index_links_a_person_without_a_page_to_their_article(sample_sit
     assert ">Marta Quinlan</a>" in people
     article = sample_site.page("articles/arden-valley-library-opens-its-doors.html")
     assert '<span class="chip-unlinked">Marta Quinlan</span>' in article
+    listed = {t["name"]: t for t in json.loads(sample_site.page("tags.json"))}
+    assert listed["Marta Quinlan"]["page"] is False  # every tag is listed, this one without a page
+    assert "page" not in listed["Tarvik"]
 
 
 def test_tags_explain_prints_type_name_and_matches(real_digest, sources, tmp_path, monkeypatch):

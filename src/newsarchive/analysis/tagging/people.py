@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .demonyms import DEMONYMS
+from .gazetteer import COUNTRY_ALIASES, country_names
 from .normalize import normal_key
 
 # First names common in international news that the 1990 US Census lists lack. Written for
@@ -256,8 +257,6 @@ _BOWLER = re.compile(rf"({_NAME})[ \t]+\d+(?:\.\d)?-\d+-\d+-\d+")
 @lru_cache(maxsize=1)
 def _country_keys() -> frozenset[str]:
     """Countries' names and the other names news gives them, in normal form ("germany", "u.s.")."""
-    from .gazetteer import COUNTRY_ALIASES, country_names
-
     names = [*country_names().values(), *(alias for aliases in COUNTRY_ALIASES.values() for alias in aliases)]
     return frozenset(normal_key(name) for name in names)
 
