@@ -51,6 +51,10 @@ SETTINGS = [
     ),
     Setting("EXCLUDE_TAGS", [], "Tags (any spelling) never given to an article, automatic or hand-given."),
     Setting(
+        "NEWSARCHIVE_RULE_PERSON_MIN_ARTICLES", 2,
+        "Articles a person found by rule (not in tags.yaml) must be in to get a tag page and feed.",
+    ),
+    Setting(
         "NEWSARCHIVE_TAGS_JSON", "tags.json", "Where the list of tags (type, aliases, count) is written; empty: none."
     ),
     Setting("CLUSTER_URL", "clusters/{slug}.html", "URL of a story cluster's page (articles about one event)."),

@@ -25,6 +25,7 @@ class TagCount:
     tag: object
     count: int
     aliases: tuple[str, ...] = ()
+    article: object = None  # a tag without a page of its own (a person found by rule once): its article
 
 
 @dataclass
@@ -80,6 +81,8 @@ def build_tag_index(generators) -> None:
             count = getattr(tag, "count", None)
             aliases = tuple(getattr(tag, "aliases", None) or ())
             entries.append(TagCount(tag, count if isinstance(count, int) else len(articles), aliases))
+        for tag, articles in getattr(generator, "tags_without_page", {}).items():
+            entries.append(TagCount(tag, len(articles), tuple(getattr(tag, "aliases", None) or ()), articles[0]))
         groups = group_tags(entries)
         for group in groups:
             group.tags.sort(key=lambda entry: (str(entry.tag).casefold(), entry.tag.slug))

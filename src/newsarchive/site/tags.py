@@ -5,7 +5,11 @@ header into ``Tag`` objects in the reader and aggregates them right after: the r
 the one place where the raw file (header and body, with line numbers) and the tag list
 meet before aggregation. Once the generator has its tags, each ``Tag`` gets its type,
 aliases, article count and related tags, each article its tags by type and evidence, and
-``tags.json`` lists them all.
+``tags.json`` lists them all. A person found by a rule alone in fewer than
+``NEWSARCHIVE_RULE_PERSON_MIN_ARTICLES`` articles keeps its place on those articles (its
+``has_page`` is false: shown unlinked) but leaves ``generator.tags``, so it has no page or
+feed: a results table names dozens of people once. The tags index links it to its article,
+and ``tags.json`` lists it with ``"page": false``.
 """
 
 from __future__ import annotations
@@ -153,18 +157,28 @@ def attach_tag_data(generator) -> None:
         slugs = sorted({tag.slug for tag in article.tags})
         for slug in slugs:
             shared[slug].update(other for other in slugs if other != slug)
+    minimum = settings.get(getattr(generator, "settings", {}), "NEWSARCHIVE_RULE_PERSON_MIN_ARTICLES")
     for slug, tag in canonical.items():
         seen = seen_by_slug.get(slug) or _Seen()
         tag.type = seen.type or UNKNOWN_TYPE
         tag.geonames_id = seen.place_id
         tag.aliases = _aliases(tag.name, seen.spellings, seen.given_as)
         tag.count = len(generator.tags[tag])
-        pairs = [(canonical[other], count) for other, count in shared[slug].items()]
+        tag.has_page = not (tag.type == "person" and seen.by_rule_only and tag.count < minimum)
+    without_page = {tag for tag in canonical.values() if not tag.has_page}
+    generator.tags_without_page = {}  # the tags index still lists them, linked to their one article
+    for tag in without_page:  # no page and no feed: Pelican writes both from ``generator.tags``
+        generator.tags_without_page[tag] = generator.tags.pop(tag)
+    if without_page:
+        generator.context["tags"] = list(generator.tags.items())
+    for slug, tag in canonical.items():
+        pairs = [(canonical[other], count) for other, count in shared[slug].items() if canonical[other].has_page]
         tag.related = sorted(pairs, key=lambda pair: (-pair[1], pair[0].name.casefold(), pair[0].name))[:RELATED_TAGS]
     for article in everything:
         for tag in article.tags:  # a tag of a hidden article only: not aggregated by Pelican
             if not hasattr(tag, "type"):
                 tag.type, tag.aliases, tag.count, tag.related, tag.geonames_id = UNKNOWN_TYPE, [], 0, [], None
+                tag.has_page = True
         article.tags_by_type = tags_by_type(article.tags)
         if vars(article).get("tag_evidence") is None:  # read packed, not unpacked again
             article.tag_evidence = []
@@ -178,10 +192,12 @@ class _Seen:
     spellings: set[str] = field(default_factory=set)  # as found in the texts
     given_as: set[str] = field(default_factory=set)  # as written in ``Tags:`` headers
     place_id: int | None = None  # a place's GeoNames id: its key, so same-named places never share a tag
+    by_rule_only: bool = True  # found by a rule in every article, never curated nor given by hand
 
     def add(self, evidence: TagEvidence) -> None:
         if self.type is None:
             self.type = evidence.type
+        self.by_rule_only = self.by_rule_only and evidence.origin == "rule" and not evidence.given
         self.place_id = self.place_id or evidence.place_id
         self.spellings.update(m.spelling for m in evidence.matches)
         self.given_as.update(evidence.given_as)
@@ -206,10 +222,12 @@ def tags_by_type(tags) -> OrderedDict:
 
 
 def tags_data(tags) -> list[dict]:
-    """What ``tags.json`` holds: every tag, by slug; a place known to the gazetteer with its GeoNames id."""
+    """What ``tags.json`` holds: every tag, by slug; a place known to the gazetteer with its GeoNames id;
+    ``"page": false`` for a tag without a page of its own (a person found by rule in one article)."""
     return [
         {"name": tag.name, "type": tag.type, "slug": tag.slug, "aliases": list(tag.aliases), "count": tag.count}
         | ({"geonames_id": tag.geonames_id} if getattr(tag, "geonames_id", None) else {})
+        | ({"page": False} if getattr(tag, "has_page", True) is False else {})
         for tag in sorted(tags, key=lambda t: t.slug)
     ]
 
@@ -220,6 +238,7 @@ def write_tags_json(generator, writer=None) -> None:
         return
     path = Path(generator.output_path) / name
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(tags_data(generator.tags), ensure_ascii=False, indent=2, sort_keys=True)
+    every_tag = [*generator.tags, *getattr(generator, "tags_without_page", ())]
+    text = json.dumps(tags_data(every_tag), ensure_ascii=False, indent=2, sort_keys=True)
     write_output_file(path, text + "\n")
 

@@ -7,10 +7,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsarchive.analysis.tagging.normalize import (
-    _ARTICLE,
+    _LONG_SPACE_RUN,
     _SPACE_RUN,
     DASHES,
+    _article_spans,
     _base_letters,
+    _join_ascii_spaces,
     _one_space_per_run,
     normalize,
 )
@@ -72,7 +74,18 @@ def test_article_pattern_is_the_case_insensitive_rule(text):
     spaced = re.compile(r"(?<![\w'])el(?=[ -]\w)", re.IGNORECASE)
     hyphened = re.compile(r"(?<![\w'])[ae](?:sh|th|dh|[dnrstz])(?=-\w)", re.IGNORECASE)
     expected = sorted([m.span() for m in spaced.finditer(text)] + [m.span() for m in hyphened.finditer(text)])
-    assert [m.span() for m in _ARTICLE.finditer(text)] == expected
+    assert _article_spans(text) == expected
+
+
+@given(st.text(alphabet=" \t\n\r\x0b\x0c\x1c\x1f-ab", max_size=30))
+def test_ascii_spaces_are_joined_as_the_space_run_pattern_joins_them(text):
+    joined, offset_map = _join_ascii_spaces(text)
+    assert joined == _SPACE_RUN.sub(" ", text)
+    runs = [m.span() for m in _LONG_SPACE_RUN.finditer(text)]
+    assert (offset_map is None) == (not runs)
+    if offset_map:  # each run of two or more starts where it started in the text
+        assert [offset_map.source(index) for index in range(len(joined))] == [
+            index for index in range(len(text)) if not any(start < index < end for start, end in runs)]
 
 
 @pytest.mark.parametrize(

@@ -38,6 +38,16 @@ NOT_PLACES = [
     ("Newton, a town in the United States, voted.", "Tallahassee"),  # a name of towns is not another's alias
     ("Turkeys were sold before Thanksgiving.", "Turkey"),  # "+s" possessives only for curated spellings
     ("Jordan Peterson said so.", "Jordan"),
+    # issue 25, second pass: GeoWebNews false hits that a rule now explains
+    ("KOBE IN THE HOUSE: Kobe Bryant was there to watch.", "Kobe"),  # before a surname that is a town
+    ("Dutch Rail chief Roger van Boxtel spoke.", "Boxtel"),  # after a name particle
+    ("The skirt was designed by Mario de Santiago in London.", "Santiago"),
+    ("A professor at the University of St. Thomas in Houston, Texas, said.", "St. Thomas"),  # an institution
+    ("Bank of Valletta plc reversed some declines.", "Valletta"),
+    ("The people of Gilgit-Baltistan want more.", "Gilgit"),  # one hyphenated name
+    ("Tech jobs moved from Tacoma, Washington to Texas.", "Washington"),  # the state after a town
+    ("No rest for Washington state's support team.", "Washington"),
+    ("A new development in Gainesville, Va., provides a view.", "Gainesville"),  # that state has none
 ]
 
 PLACES = [
@@ -50,6 +60,12 @@ PLACES = [
     ("Protests in Tripoli went on.", {"Tripoli"}),  # else the place with most people (Libya's)
     ("WASHINGTON (Reuters) - The talks ended.", {"Washington"}),  # a dateline in capitals
     ("U.S. President Obama spoke.", {"United States"}),  # a country before a title is still the country
+    ("SPRINGFIELD, Ill. (AP) - Officials say tests came back.", {"Springfield (Illinois)"}),  # the state named
+    ("He lived in Lexington, Massachusetts, the indictment said.", {"Lexington (Massachusetts)"}),
+    ("The United States asked about the boy in hospital in Rome.", {"United States", "Rome"}),  # not Rome, Georgia
+    ("In Rome, Ga., the United States flag flew.", {"Rome (Georgia)", "United States"}),
+    ("Bank of Japan officials met.", {"Japan"}),  # a country's bank is about the country
+    ("The Aleppo-Damascus road was cut.", {"Aleppo", "Damascus"}),  # two places joined by a hyphen
 ]
 
 
@@ -72,12 +88,22 @@ def test_a_place_tag_is_keyed_by_its_geonames_id(tagger):
     assert libya["Tripoli"].place_id != lebanon["Tripoli (Lebanon)"].place_id
 
 
+def test_no_two_places_share_a_tag_name(tagger):
+    names = list(tagger.place_names.values())
+    assert len(names) == len(set(names))
+    assert {"Springfield", "Springfield (Illinois)", "Springfield (Massachusetts)"} <= set(names)
+
+
 @pytest.mark.parametrize(("text", "reason"), [
     ("Officials in CAIRO reported it.", "'CAIRO' is all capitals; the place Cairo is not written so"),
     ("Young men recovered the body.", "'Young' is a common surname, and no word around it says it is a place"),
     ("Fighting near Kasba, a village.", "in a country the article does not name"),
     ("Dr. Hassan al-Jundi spoke.", "'Hassan'"),
     ("Liwa al-Fateh fighters.", 'part of an Arabic name with al- ("X al-Y")'),
+    ("Bank of Valletta plc fell.", "'Valletta' ends the name 'Bank of Valletta': an institution, not the place"),
+    ("Chief Roger van Boxtel spoke.", "'Boxtel' ends the name 'Roger van Boxtel': a person's name"),
+    ("Jobs left Tacoma, Washington for Texas.", "'Washington' is the US state here"),
+    ("A park in Gainesville, Va., opened.", "'Gainesville' is a town of the state written after it"),
 ])
 def test_every_rejection_is_explained(tagger, text, reason):
     assert any(reason in line for line in decisions(tagger, text))
@@ -99,6 +125,21 @@ PEOPLE = [
     ("Dallas Cowboys won the game.", set()),  # a first name that is a place is not enough alone
     ("Rebels shelled the Kindi Artillery Base overnight.", set()),  # "Base" is a Census surname, and a place word
     ("Traffic stopped at Mill Lane after the crash.", set()),
+    # newswire results and scorecards: names with neither title nor verb
+    ("Standings:\n\n1. Katja Seizinger (Germany) 180 points\n\n10= Megan Gerety (U.S.) 51",
+     {"Katja Seizinger", "Megan Gerety"}),
+    ("Results:\n\n1. Bayern Munich (Germany) 12\n\n2. Real Madrid (Spain) 10", set()),  # clubs, not people
+    ("Leaders:\n\n3. Ferrari Team (Italy) 86", set()),
+    ("Pakistan\n\nIjaz Ahmad c Spearman b Vaughan 59\n\nMushtaq Ahmad not out 5\n\nPakistan won by 46 runs.",
+     {"Ijaz Ahmad", "Spearman", "Vaughan", "Mushtaq Ahmad"}),  # batsmen, fielder, bowler ("Vaughan" is a town)
+    ("Bowling: Doull 8-1-60-0 (w-3), Harris 10-0-42-5 (w-1).", {"Doull", "Harris"}),
+    ("The team (Germany) won 3-1 on Saturday.", set()),  # brackets after a word that opens no results line
+    ("Japan: 19 - Kenichi Shimokawa, 2 - Hiroshige Yanagimoto, 3 - Masami Ihara.",
+     {"Kenichi Shimokawa", "Hiroshige Yanagimoto", "Masami Ihara"}),  # a line-up with squad numbers
+    ("Arsenal 2 (Adams 45, Vieira 90, 91) Derby 2 (Sturridge 62, Powell 71 pen).",
+     {"Adams", "Vieira", "Sturridge", "Powell"}),  # scorers and the minutes of their goals
+    ("Sales rose 5 (Reuters 3) and fell 2 (see Table 4, below).", set()),  # other brackets after a number
+    ("Prices rose 5 (Tokyo 3, Osaka 4) on Monday.", set()),  # places, not scorers
 ]
 
 
@@ -157,6 +198,9 @@ def test_topics_need_more_than_one_word_of_evidence(tagger, title, body, expecte
     ("Body line.\n\n© 2016 Some Outlet. All rights reserved.", {3}),
     ("A long paragraph of the article.\n\nFirst Other Headline\n\nSecond Other Headline\n\nThird One", {3, 5, 7}),
     ("A long paragraph of the article.\n\nA short line.\n\nAnother sentence.", set()),
+    # results at the end of an article are its data, not a list of other stories
+    ("Results:\n\n1. Jesper Ronnback (Sweden) 25.76 points\n\n2. Andrei Ivanov (Russia) 24.88\n\n"
+     "3. Ryan Johnson (Canada) 24.57", set()),
 ])
 def test_page_furniture_lines(text, furniture):
     assert furniture_lines(text, 1) == furniture

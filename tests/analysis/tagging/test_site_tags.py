@@ -4,6 +4,7 @@ import json
 import re
 from types import SimpleNamespace
 
+import pytest
 from pelican.urlwrappers import Tag
 from typer.testing import CliRunner
 
@@ -61,6 +62,56 @@ def test_tags_get_type_aliases_count_and_related():
         ("place", ["Aleppo", "Syria"]),
         ("topic", ["elections"]),
     ]
+
+
+def _person(name, origin="rule", given=False):
+    found = TagEvidence(name, "person", origin, matches=[Match(3, name, name)])
+    if given:
+        found.given_as.append(name)
+    return found
+
+
+PAGE_RULES = [
+    # (evidence of the person in each article that names them, settings, whether the tag gets a page)
+    ([_person("Ana Iyer")], {}, False),  # found by rule once: no page of its own
+    ([_person("Ana Iyer"), _person("Ana Iyer")], {}, True),  # twice: a page
+    ([_person("Bashar al-Assad", "curated")], {}, True),  # in tags.yaml: a page from the first article
+    ([_person("Ana Iyer", given=True)], {}, True),  # given by hand in Tags:
+    ([_person("Ana Iyer")], {"NEWSARCHIVE_RULE_PERSON_MIN_ARTICLES": 1}, True),  # the site asks for one
+]
+
+
+@pytest.mark.parametrize(("found", "site_settings", "has_page"), PAGE_RULES)
+def test_a_person_found_by_rule_gets_a_page_once_two_articles_name_them(found, site_settings, has_page):
+    settings = {"SLUGIFY_SOURCE": "title", "TAG_REGEX_SUBSTITUTIONS": [], "SLUG_REGEX_SUBSTITUTIONS": []}
+    name = found[0].name
+    syria_found = TagEvidence("Syria", "place", "curated", matches=[Match(1, "Syria", "Syria")])
+    articles = [SimpleNamespace(tags=[Tag(name, settings), Tag("Syria", settings)], tag_evidence=[person, syria_found])
+                for person in found]
+    keys = {Tag(name, settings): list(articles), Tag("Syria", settings): list(articles)}
+    generator = SimpleNamespace(tags=keys, articles=articles, translations=[], hidden_articles=[],
+                                settings=site_settings, context={})
+    attach_tag_data(generator)
+    person = articles[0].tags[0]
+    assert person.has_page is has_page
+    assert (person in generator.tags) is has_page  # Pelican writes pages and feeds from generator.tags
+    assert (person in generator.tags_without_page) is not has_page
+    syria = articles[0].tags[1]
+    assert [t.name for t, _ in syria.related] == ([name] if has_page else [])  # no link to a missing page
+    assert articles[0].tags_by_type["person"] == [person]  # still on the article
+
+
+def test_the_tag_index_links_a_person_without_a_page_to_their_article(sample_site):
+    assert not (sample_site.output / "tags" / "marta-quinlan.html").exists()
+    index = sample_site.page("tags.html")
+    people = index.split('id="type-person"', 1)[1].split("</section>", 1)[0]
+    assert 'href="/articles/arden-valley-library-opens-its-doors.html"' in people
+    assert ">Marta Quinlan</a>" in people
+    article = sample_site.page("articles/arden-valley-library-opens-its-doors.html")
+    assert '<span class="chip-unlinked">Marta Quinlan</span>' in article
+    listed = {t["name"]: t for t in json.loads(sample_site.page("tags.json"))}
+    assert listed["Marta Quinlan"]["page"] is False  # every tag is listed, this one without a page
+    assert "page" not in listed["Tarvik"]
 
 
 def test_tags_explain_prints_type_name_and_matches(real_digest, sources, tmp_path, monkeypatch):

@@ -20,16 +20,23 @@ def text_to_scan(text: str) -> tuple[str, dict[str, str]]:
 
     Blanking keeps each character where it was, so a hit's offset gives its line in the file.
     """
-    lines = text.split("\n")
+    return _blanked(text, header_lines(text))
+
+
+def _blanked(text: str, entries: list) -> tuple[str, dict[str, str]]:
+    """``text_to_scan`` of a text whose header lines are ``entries``; the body is not split or copied
+    line by line, only the header is rewritten."""
     header: dict[str, str] = {}
-    for entry in header_lines(text):
+    pieces = []
+    for entry in entries:
         if entry.has_field:
             header[entry.key] = entry.value
         if entry.has_field and entry.key == "title":
-            lines[entry.number - 1] = " " * (len(entry.name) + 1) + entry.line[len(entry.name) + 1:]
+            pieces.append(" " * (len(entry.name) + 1) + entry.line[len(entry.name) + 1:])
         else:
-            lines[entry.number - 1] = " " * len(entry.line)
-    return "\n".join(lines), header
+            pieces.append(" " * len(entry.line))
+    blanked = "\n".join(pieces)
+    return blanked + text[len(blanked):], header
 
 
 def tag_article(text: str, tagger: Tagger, exclude: Iterable[str] = (),
@@ -43,10 +50,11 @@ def tag_article(text: str, tagger: Tagger, exclude: Iterable[str] = (),
     taken, and why, goes to ``decisions`` when one is given (``tags explain``).
     """
     notes: list[Decision] = [] if decisions is None else decisions
-    scan, header = text_to_scan(text)
+    entries = header_lines(text)  # read once: the header tells the scan, the title's line and the body's first
+    scan, header = _blanked(text, entries)
     line_starts = starts_of_lines(scan)
-    title_line = _title_line(text)
-    furniture = furniture_lines(scan, _first_body_line(text))
+    title_line = next((entry.number for entry in entries if entry.has_field and entry.key == "title"), 0)
+    furniture = furniture_lines(scan, len(entries) + 1)
     tags: dict[str, TagEvidence] = {}
     for spelling in metadata_list(header.get(TAGS_FIELD, "")):
         name, kind, origin = tagger.resolve(spelling)
@@ -58,10 +66,13 @@ def tag_article(text: str, tagger: Tagger, exclude: Iterable[str] = (),
         if line in furniture:
             notes.append(Decision(line, found, f"not evidence: {found!r} is in page furniture"))
             continue
-        evidence = tags.setdefault(normal_key(hit.tag), TagEvidence(hit.tag, hit.type, hit.origin,
-                                                                     place_id=hit.place_id, reason=hit.reason))
+        key = normal_key(hit.tag)
+        evidence = tags.get(key)
+        if evidence is None:  # not setdefault: a tag is met several times, its record made once
+            evidence = tags[key] = TagEvidence(hit.tag, hit.type, hit.origin, place_id=hit.place_id,
+                                               reason=hit.reason)
         evidence.matches.append(Match(line, found, hit.spelling, hit.kind))
-    for rejection in rejections:
+    for rejection in rejections if decisions is not None else ():  # only ``tags explain`` reads them
         notes.append(Decision(bisect_line(line_starts, rejection.start),
                               " ".join(text[rejection.start:rejection.end].split()), f"rejected: {rejection.reason}"))
     for key, evidence in list(tags.items()):
@@ -82,15 +93,6 @@ def tag_article(text: str, tagger: Tagger, exclude: Iterable[str] = (),
             notes.append(Decision(0, tags[key].name, f"removed {tags[key].name} by {where}"))
     kept = [e for key, e in tags.items() if key not in removed]
     return sorted(kept, key=lambda e: (type_order(e.type), e.name.casefold(), e.name))
-
-
-def _title_line(text: str) -> int:
-    """The 1-based line of the ``Title:`` header, or 0."""
-    return next((entry.number for entry in header_lines(text) if entry.has_field and entry.key == "title"), 0)
-
-
-def _first_body_line(text: str) -> int:
-    return len(header_lines(text)) + 1
 
 
 def starts_of_lines(text: str) -> list[int]:

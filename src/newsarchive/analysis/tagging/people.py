@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .demonyms import DEMONYMS
+from .gazetteer import COUNTRY_ALIASES, country_names
 from .normalize import normal_key
 
 # First names common in international news that the 1990 US Census lists lack. Written for
@@ -86,17 +87,26 @@ NOT_PERSON_WORDS = frozenset(
     catholic christian muslim moslem jewish re jr sr gold society trust coast point peak mountain mount board
     queen black white green brown jews africa america asia europe lane avenue way drive close place row
     terrace grove walk wharf quay mill hill bridge park gardens field fields bay harbour harbor port
-    base camp airbase barracks checkpoint artillery academy school
+    base camp airbase barracks checkpoint artillery academy school team racing motorsport athletic athletico
     """.split()
 )
 PARTICLES = r"(?:al|el|bin|ibn|abu|abdel|abdul|de|da|di|del|van|von|der|den|du|la|le|bint|ben)"
 # A name word: a capital, then letters (an apostrophe or a hyphen inside, "O'Brien", "Ki-moon").
-_WORD = r"[A-Z][a-z\u00e0-\u024f]+(?:['\u2019-][A-Za-z\u00e0-\u024f]+)*"
+_AFTER_CAPITAL = r"[a-z\u00e0-\u024f]+(?:['\u2019-][A-Za-z\u00e0-\u024f]+)*"
+_WORD = rf"[A-Z]{_AFTER_CAPITAL}"
 _JOINED = rf"(?:{PARTICLES}[-\u2010 ])?{_WORD}"
-NAME_RUN = re.compile(rf"(?<![\w'\u2019-]){_WORD}(?:[ \t]+{_JOINED}|-{_WORD}){{1,3}}(?![\w-])")
+# The capital first, then what may not come before it: the pattern then starts with a character set,
+# which the regex engine skips to quickly (a look-behind first is tried at every character).
+_FIRST_WORD = rf"[A-Z](?<![\w'\u2019-].){_AFTER_CAPITAL}"
+NAME_RUN = re.compile(rf"{_FIRST_WORD}(?:[ \t]+{_JOINED}|-{_WORD}){{1,3}}(?![\w-])")
 # "S. Warne", "J.R. Smith": initials before a capitalised word.
 INITIALS_NAME = re.compile(rf"(?<![\w.])((?:[A-Z]\.[ ]?){{1,2}})[ \t]*({_WORD})(?![\w-])")
 _WORD_AFTER = re.compile(r",?[ \t]+([a-z]+)")
+# The patterns used on every name found, compiled once (not looked up in ``re``'s cache each time).
+NAME_WORD_BREAK = re.compile(r"[ \-\u2010]+")
+_HYPHEN = re.compile(r"[-\u2010]")
+_NON_SPACE = re.compile(r"\S+")
+_LEADING_PARTICLE = re.compile(rf"^{PARTICLES}[-\u2010]", re.IGNORECASE)
 
 
 def _initials_names(text: str):
@@ -189,7 +199,7 @@ def find_people(text: str, known_not_people: frozenset[str] = frozenset()) -> li
             continue
         start, end, title = _name_proper(text, run.start(), run.end(), known_not_people)
         name = " ".join(text[start:end].split())
-        words = re.split(r"[ \-\u2010]+", name)
+        words = NAME_WORD_BREAK.split(name)
         lowered = [w.casefold() for w in words]
         if len(name.split()) < 2 or any(w in NOT_PERSON_WORDS for w in lowered) or lowered[0] in _PARTICLE_WORDS:
             continue
@@ -211,8 +221,13 @@ def find_people(text: str, known_not_people: frozenset[str] = frozenset()) -> li
               and not _sentence_opening(text, start)):
             reason = f"{words[-1]!r} is a surname of the Census list, after a capitalised word mid-sentence"
         else:
-            continue
+            reason = _results_line(text, start, end)
+            if not reason:
+                continue
         found.append(FoundPerson(start, end, name, reason))
+    if any(mark in text for mark in _SCORECARD_MARKS):  # a scorecard's lines: cheap to rule out first
+        _scorecard_people(text, found)
+    _scorers(text, found, known_not_people)
     for run in _initials_names(text):
         initials, last = run.group(1), run.group(2)
         if (_key(initials) in known_not_people or _key(last) in known_not_people
@@ -224,6 +239,88 @@ def find_people(text: str, known_not_people: frozenset[str] = frozenset()) -> li
                                  "initials come before a capitalised word"))
     found.sort(key=lambda p: p.start)
     return found
+
+
+# Newswire results and scorecards, where names stand with neither title nor verb:
+# "1. Katja Seizinger (Germany) 180 points", "Ijaz Ahmad c Spearman b Vaughan 59", "Bowling: Doull 8-1-60-0".
+_RANK = re.compile(r"[ \t]*(?:\d{1,3}[.=)]?[ \t]+)?")
+_SQUAD_NUMBER = re.compile(r"[:,;][ \t]*\d{1,2}[ \t]+-[ \t]+$")
+_COUNTRY_IN_BRACKETS = re.compile(r"[ \t]*\(([A-Z][A-Za-z. ]{1,30})\)")
+_SCORECARD_MARKS = (" not out", " run out", " lbw ", "Bowling:", " st ")
+_NAME = r"[A-Z][a-z'\u2019-]+(?:[ \t]+[A-Z][a-z'\u2019-]+){0,2}(?!\w)"
+_BATSMAN_LINE = re.compile(
+    rf"^[ \t]*(?:[A-Z]\.[ ]?)*({_NAME})[ \t]+(?:(?:c|st)[ \t]+({_NAME})[ \t]+)?"
+    rf"(?:b[ \t]+({_NAME})|lbw\b|run out|not out|retired)", re.MULTILINE)
+_BOWLER = re.compile(rf"({_NAME})[ \t]+\d+(?:\.\d)?-\d+-\d+-\d+")
+
+
+@lru_cache(maxsize=1)
+def _country_keys() -> frozenset[str]:
+    """Countries' names and the other names news gives them, in normal form ("germany", "u.s.")."""
+    names = [*country_names().values(), *(alias for aliases in COUNTRY_ALIASES.values() for alias in aliases)]
+    return frozenset(normal_key(name) for name in names)
+
+
+def _results_line(text: str, start: int, end: int) -> str:
+    """Why a name that opens a line of results is a person ("3. Carole Montillet (France) 86"), or one of
+    a line-up with squad numbers ("Japan: 19 - Kenichi Shimokawa, 2 - Hiroshige Yanagimoto"), or ""."""
+    if _SQUAD_NUMBER.search(text, max(0, start - 12), start):
+        return "a line-up: a squad number comes before it"
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _RANK.fullmatch(text, line_start, start):
+        return ""
+    country = _COUNTRY_IN_BRACKETS.match(text, end)
+    if country and _key(country.group(1)) in _country_keys():
+        return f"a line of results: a name, then its country {country.group(1)!r} in brackets"
+    return ""
+
+
+# "Arsenal 2 (Adams 45, Vieira 90)": the scorers and the minutes of their goals, after a team's score.
+_AFTER_A_SCORE = re.compile(r"\((?<=\d \()([^()]{3,200})\)")  # starts with "(": quick to search for
+_SCORER = re.compile(r"([A-Z][a-z'\u2019-]+(?: [A-Z][a-z'\u2019-]+)?) \d{1,3}(?: (?:pen|og))?")
+_MINUTE = re.compile(r"\d{1,3}(?: (?:pen|og))?")
+
+
+def _scorers(text: str, found: list[FoundPerson], not_people: frozenset[str]) -> None:
+    """The scorers listed in brackets after a team's score, added to ``found``; every item of the list
+    must be a name and a minute, or a minute alone (a second goal), else it is some other bracket."""
+    for bracket in _AFTER_A_SCORE.finditer(text):
+        items = [" ".join(item.split()) for item in bracket.group(1).split(",")]
+        names = [_SCORER.fullmatch(item) for item in items]
+        if not any(names) or not all(name or _MINUTE.fullmatch(item) for name, item in zip(names, items, strict=True)):
+            continue
+        scorers = [name for name in names if name]
+        if 2 * sum(_key(name.group(1)) in not_people for name in scorers) > len(scorers):
+            continue  # mostly places: "(Tokyo 3, Osaka 4)"; a scorer spelt like a town ("Adams") still counts
+        position = bracket.start(1)
+        for name in scorers:
+            start = text.find(name.group(1).split()[0], position)
+            end = start + len(name.group(1)) if " " not in name.group(1) else text.find(
+                name.group(1).split()[-1], start) + len(name.group(1).split()[-1])
+            position = end
+            if name.group(1).casefold() in NOT_PERSON_WORDS or any(p.start < end and start < p.end for p in found):
+                continue
+            found.append(FoundPerson(start, end, name.group(1), "a list of scorers with the minutes of their goals"))
+
+
+def _scorecard_people(text: str, found: list[FoundPerson]) -> None:
+    """The batsmen, fielders and bowlers of a cricket scorecard's lines, added to ``found``."""
+    taken = {(p.start, p.end) for p in found}
+    spans = []
+    for line in _BATSMAN_LINE.finditer(text):
+        spans += [line.span(group) for group in (1, 2, 3) if line.group(group)]
+    spans += [bowler.span(1) for bowler in _BOWLER.finditer(text)]
+    for start, end in spans:
+        name = " ".join(text[start:end].split())
+        # a gazetteer's town is still a player here ("Vaughan 9-1-55-1"): the shape of the line decides
+        if (start, end) in taken or name.casefold() in NOT_PERSON_WORDS or name.casefold() in TITLES:
+            continue
+        if any(p.start < end and start < p.end for p in found):
+            continue
+        if " " not in name and any(surname(p.name) == name for p in found):
+            continue  # "c Adams" after the batsman "Jimmy Adams": his surname (``resolve.py`` links it)
+        taken.add((start, end))
+        found.append(FoundPerson(start, end, name, "a cricket scorecard names the players"))
 
 
 # Capitalised words that open a sentence or a run without being part of a name.
@@ -248,18 +345,20 @@ def _may_be_a_person(text: str, run: re.Match, names: frozenset[str], not_people
         return _key(run.group()) not in not_people
     before = _word_before(text, run.start()).casefold()
     after = _WORD_AFTER.match(text, run.end(), run.end() + 20)
-    return before in TITLES or before in ATTRIBUTION or bool(after and after.group(1) in ATTRIBUTION)
+    return before in TITLES or before in ATTRIBUTION or bool(after and after.group(1) in ATTRIBUTION) or (
+        text.startswith((" (", "\t("), run.end())) or (  # a line of results, perhaps (``_results_line``)
+        text[run.start() - 2:run.start()] == "- ")  # or a line-up
 
 
 def _name_proper(text: str, start: int, end: int, not_people: frozenset[str]) -> tuple[int, int, str]:
     """The part of a capitalised run that may be a name: after the last title ("Finance Minister
     Eduardo Aninat"), possessive ("Budapest Bank's Sandor Tolonics"), demonym or opening word,
     without a possessive "'s" or a known place at its end; and the last title passed."""
-    spans = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    spans = [(m.start() + start, m.end() + start) for m in _NON_SPACE.finditer(text[start:end])]
     first, title = 0, ""
     for index, (b, e) in enumerate(spans[:-1]):
         word = text[b:e]
-        parts = [p.casefold().rstrip(".") for p in re.split(r"[-\u2010]", word)]
+        parts = [p.casefold().rstrip(".") for p in _HYPHEN.split(word)]
         if any(p in TITLES for p in parts):
             first, title = index + 1, word
         elif word.endswith(("'s", "\u2019s")):
@@ -267,7 +366,8 @@ def _name_proper(text: str, start: int, end: int, not_people: frozenset[str]) ->
         elif index == first and (parts[0] in _OPENING_WORDS or parts[0] in _DEMONYM_WORDS):
             first = index + 1
     spans = spans[first:]
-    while len(spans) > 1 and _key(text[spans[-1][0]:spans[-1][1]]) in not_people:
+    while len(spans) > 1 and _key(text[spans[-1][0]:spans[-1][1]]) in not_people \
+            and text[spans[-2][0]:spans[-2][1]] not in _PARTICLE_WORDS:  # "Roger van Boxtel" keeps its place
         spans.pop()  # "Dmitri Dashinski Belarus": the country is not part of the name
     if not spans:
         return end, end, title
@@ -277,6 +377,7 @@ def _name_proper(text: str, start: int, end: int, not_people: frozenset[str]) ->
     return spans[0][0], last_end, title
 
 
+@lru_cache(maxsize=65536)
 def surname(name: str) -> str:
     """The part of a name that may stand alone later: its last word, with a particle before it
     ("al-Assad" gives "Assad", "Abdel Rahman" gives "Abdel Rahman")."""
@@ -284,7 +385,7 @@ def surname(name: str) -> str:
     if len(words) >= 3 and words[-2].casefold() in ("abdel", "abdul", "abu", "bin", "ibn", "de", "van", "von"):
         return " ".join(words[-2:])
     last = words[-1]
-    return re.sub(rf"^{PARTICLES}[-\u2010]", "", last, flags=re.IGNORECASE)
+    return _LEADING_PARTICLE.sub("", last)
 
 
 def all_capitals_line(text: str, index: int, known: dict[int, bool] | None = None) -> bool:

@@ -21,21 +21,34 @@ from __future__ import annotations
 
 import re
 
+from .gazetteer import us_state_codes
 from .hits import Hit, Rejection, Spelling
-from .people import FoundPerson, common_surnames, find_people, surname
+from .people import NAME_WORD_BREAK, FoundPerson, common_surnames, find_people, surname
 
 CONTEXT_FREE_POPULATION = 200_000
+# A place with this many times the people of its namesake in a country the article names is still meant.
+DOMINANT_RATIO = 10
 
 
 def resolve_hits(text: str, kept: list[tuple[int, int, Spelling]], tagger, rejected: list[Rejection]) -> list[Hit]:
     people = _people(text, kept, tagger, rejected)
-    person_words = {w.casefold() for p in people for w in re.split(r"[ \-\u2010]+", p.name) if len(w) > 2}
+    person_words = {w.casefold() for p in people for w in NAME_WORD_BREAK.split(p.name) if len(w) > 2}
     hits: list[Hit] = []
     places: list[tuple[int, int, Spelling]] = []
     countries: set[str] = set()
+    next_person = 0  # both in order of start, and people do not overlap: one walk through each
+    previous_end = -1
     for begin, end, spelling in kept:
-        if any(p.start < end and begin < p.end for p in people):
-            name = next(p.name for p in people if p.start < end and begin < p.end)
+        after_place, previous_end = previous_end, end
+        if spelling.places and _us_state_here(text, begin, end, after_place):
+            countries.add("US")
+            rejected.append(Rejection(begin, end, f"{text[begin:end]!r} is the US state here (after a place and "
+                                                  "a comma, or before \"state\"): not a place tag"))
+            continue
+        while next_person < len(people) and people[next_person].end <= begin:
+            next_person += 1
+        if next_person < len(people) and people[next_person].start < end:
+            name = people[next_person].name
             rejected.append(Rejection(begin, end, f"{text[begin:end]!r} is part of the person's name {name!r}"))
             continue
         if spelling.origin == "gazetteer" and spelling.kind == "name" and text[begin:end].casefold() in person_words:
@@ -63,15 +76,25 @@ def resolve_hits(text: str, kept: list[tuple[int, int, Spelling]], tagger, rejec
 def _people(text: str, kept, tagger, rejected: list[Rejection]) -> list[FoundPerson]:
     """The people found by rule that no curated tag already covers."""
     people: list[FoundPerson] = []
+    surnames: set[str] = set()
+    first = 0  # the kept hits do not overlap and are in order, as the people are: one walk through both
     for person in find_people(text, tagger.not_people):
-        if any(surname(p.name) == person.name for p in people):  # "Abdel Rahman said": found again below
+        if person.name in surnames:  # "Abdel Rahman said": found again below
             continue
-        over = [s for b, e, s in kept if b < person.end and person.start < e and s.origin == "curated"]
+        while first < len(kept) and kept[first][1] <= person.start:
+            first += 1
+        over = []
+        for begin, _, spelling in kept[first:]:
+            if begin >= person.end:
+                break
+            if spelling.origin == "curated":
+                over.append(spelling)
         if over:
             rejected.append(Rejection(person.start, person.end,
                                       f"{person.name!r} overlaps the tag {over[0].tag!r} of tags.yaml"))
         else:
             people.append(person)
+            surnames.add(surname(person.name))
     return people
 
 
@@ -81,6 +104,16 @@ def _places(text: str, found: list[tuple[int, int, Spelling]], countries: set[st
     chosen: dict[int, object] = {}
     refused: dict[int, str] = {}
     for index, (begin, end, spelling) in enumerate(found):
+        state = _state_after(text, end) if spelling.places[0].kind != "country" else None
+        if state:  # "Springfield, Ill.", "Lexington, Massachusetts": the town of that name in that state
+            countries.add("US")
+            in_state = [p for p in spelling.places if p.country == "US" and p.state == state]
+            if in_state:
+                chosen[index] = in_state[0]
+            else:
+                refused[index] = (f"{text[begin:end]!r} is a town of the state written after it, which the "
+                                  "gazetteer does not hold (none of its places of that name is in that state)")
+            continue
         place = spelling.places[0]
         name = text[begin:end]
         if (place.kind != "country" and place.population < CONTEXT_FREE_POPULATION
@@ -113,6 +146,28 @@ def _places(text: str, found: list[tuple[int, int, Spelling]], countries: set[st
     return hits
 
 
+_STATE_AFTER = re.compile(r",[ \t]+([A-Z][A-Za-z.]*(?:[ \t]+(?:of[ \t]+)?[A-Z][a-z]+)?)")
+
+
+def _state_after(text: str, end: int) -> str | None:
+    """The code of the US state written after a name and a comma ("Tacoma, Washington", "Springfield,
+    Ill."), or None."""
+    found = _STATE_AFTER.match(text, end)
+    if not found:
+        return None
+    codes = us_state_codes()
+    words = found.group(1)
+    return codes.get(words) or codes.get(words.split()[0])
+
+
+def _us_state_here(text: str, begin: int, end: int, previous_end: int) -> bool:
+    """Whether a name that is also a US state's is the state here: after a place and a comma ("Tacoma,
+    Washington"), or followed by "state" ("Washington state")."""
+    if text[begin:end] not in us_state_codes():
+        return False
+    return text[previous_end:begin] == ", " or text.startswith(" state", end)
+
+
 _LOCATIVE_BEFORE = frozenset("in at from near to into outside around across toward towards via".split())
 
 
@@ -126,12 +181,18 @@ def _locative(text: str, begin: int, end: int) -> bool:
 
 
 def _choose(spelling: Spelling, countries: set[str]):
-    in_context = [p for p in spelling.places if p.country in countries]
-    if in_context:
-        return in_context[0]  # the places are in order, most people first
     # an alternate name ("White House" of Casablanca) only where the article names the country
     by_name = [p for p in spelling.places if p.geonames_id not in spelling.alternate_for]
     best = by_name[0] if by_name else None
+    in_context = [p for p in spelling.places if p.country in countries]
+    if in_context:
+        # the places are in order, most people first; a small namesake in a country the article names
+        # does not take the name of a city known the world over ("Rome" in an article naming the US)
+        if best and in_context[0].population < CONTEXT_FREE_POPULATION \
+                and best.population >= DOMINANT_RATIO * max(in_context[0].population, 1) \
+                and best.population >= CONTEXT_FREE_POPULATION:
+            return best
+        return in_context[0]
     return best if best and (best.kind == "country" or best.population >= CONTEXT_FREE_POPULATION) else None
 
 

@@ -35,10 +35,10 @@ import ahocorasick
 from ...model.code_digest import code_digest
 from ...process.forked import ChildFailed, call_forked
 from .demonyms import demonym_spellings
-from .gazetteer import GazetteerPlace, country_names, gazetteer_places, us_states
+from .gazetteer import GazetteerPlace, country_names, gazetteer_places, us_state_codes, us_states
 from .hits import Hit, Match, Rejection, Spelling, TagEvidence
 from .normalize import Normalized, normal_cased, normal_key, normalize
-from .people import NOT_PERSON_WORDS, TITLES, all_capitals_line
+from .people import NOT_PERSON_WORDS, TITLES, all_capitals_line, common_surnames, first_names
 from .resolve import resolve_hits
 from .taxonomy import TAG_TYPES, Taxonomy, load_taxonomy
 
@@ -201,7 +201,11 @@ class Tagger:
                 key, cased, _ = entries[number]
                 if folded[start:stop] == key and _case_agrees(cased, norm.cased[start:stop]):
                     raw.append((*norm.original_span(start, stop), key, self._spelling(number)))
-        context = _Context(text, norm, {begin for begin, *_ in raw})
+        # A gazetteer name that is also a personal name ("Bryant") does not make the word before it a
+        # place of its own ("Kobe Bryant"), as a place name after a place does ("Syrias Idlib").
+        personal = _personal_names()
+        context = _Context(text, norm, {begin for begin, _, key, spelling in raw
+                                        if spelling.origin != "gazetteer" or key not in personal})
         hits = []
         for begin, finish, key, spelling in raw:
             refused = self._refusals.get(key)
@@ -218,6 +222,12 @@ class Tagger:
         return resolve_hits(text, kept, self, rejected)
 
 
+@lru_cache(maxsize=1)
+def _personal_names() -> frozenset[str]:
+    """Known first names and common surnames, in lower case."""
+    return first_names() | common_surnames()
+
+
 def _plain(spelling: Spelling) -> tuple:
     """A Spelling as nested plain tuples, which pickle loads without calling any Python code."""
     return (*spelling[:6], tuple(map(tuple, spelling.places)), spelling.place_id, tuple(spelling.alternate_for))
@@ -225,12 +235,16 @@ def _plain(spelling: Spelling) -> tuple:
 
 def _bounded(folded: str) -> str:
     """``folded`` with a space for each character that is not a letter or digit (as ``str.isalnum``
-    says), and one space before and after: a spelling found in it between spaces is a whole word."""
+    says), and one space before and after: a spelling found in it between spaces is a whole word.
+    Its white space is single spaces already (``normalize``), so only the other characters are replaced."""
+    if folded.isascii():  # most texts once normalised: a table, six times as fast as the pattern
+        return f" {folded.translate(_ASCII_BOUNDS)} "
     return f" {_NOT_ALNUM.sub(' ', folded)} "
 
 
 __all__ = ["Hit", "Match", "Rejection", "Spelling", "TagEvidence", "Tagger", "tagger_for", "type_order"]
-_NOT_ALNUM = re.compile(r"[\W_]")  # \w is str.isalnum and the underscore
+_NOT_ALNUM = re.compile(r"[^\w ]|_")  # \w is str.isalnum and the underscore; spaces are left as they are
+_ASCII_BOUNDS = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
 
 
 def _lenient(one: str, other: str) -> str:
@@ -240,6 +254,8 @@ def _lenient(one: str, other: str) -> str:
 
 
 def _case_agrees(pattern: str, found: str) -> bool:
+    if pattern == found:  # most hits are written as the spelling is
+        return True
     for want, got in zip(pattern.split(" "), found.split(" "), strict=False):
         if len(want) > 1 and want.isupper():
             if want != got:
@@ -256,7 +272,7 @@ class _Context:
         self.text = text
         self.norm = norm
         self.hit_starts = hit_starts  # where spellings begin: "Syrias Idlib" is two places, not one name
-        self._lower_words: set[str] | None = None
+        self._spaced: str | None = None
         self._title_case: dict[int, bool] = {}  # line start -> whether the line is in title case
         self._capitals: dict[int, bool] = {}  # line start -> whether the line is in capitals
 
@@ -270,11 +286,23 @@ class _Context:
         if after and after[1] not in self.hit_starts and not _country_before_a_role(spelling, found, after[0]) \
                 and not self._title_case_line(begin):
             return f"{found!r} is followed by the capitalised word {after[0]!r}: taken for part of a longer name"
+        country = spelling.places[:1] and spelling.places[0].kind == "country"
+        institution = None if country or not self.text.startswith(("of ", "the "), _word_start(self.text, begin)) \
+            else _INSTITUTION_OF.search(self.text, max(0, begin - 40), begin)  # the pattern only after "of"
+        if institution:  # a country's bank or university is about the country: "Bank of Japan" keeps Japan
+            return f"{found!r} ends the name {self.text[institution.start():end]!r}: an institution, not the place"
         if spelling.origin != "gazetteer":
             return None
         place = spelling.places[0].name if spelling.places else found
         if _ARABIC_NAME_AFTER.match(self.text, end) or _ARABIC_NAME_BEFORE.search(self.text, max(0, begin - 60), begin):
             return f"{found!r} is part of an Arabic name with al- (\"X al-Y\")"
+        small_word_before = self.text[_word_start(self.text, begin):begin].rstrip(" \t").islower()
+        particle = small_word_before and _PARTICLE_BEFORE.search(self.text, max(0, begin - 40), begin)
+        if particle:
+            return f"{found!r} ends the name {self.text[particle.start():end]!r}: a person's name"
+        if (_HYPHEN_CAPITAL.match(self.text, end) and end + 1 not in self.hit_starts) or (
+                self.text[begin - 1:begin] == "-" and _CAPITAL_HYPHEN.search(self.text, max(0, begin - 30), begin)):
+            return f"{found!r} is joined by a hyphen to another word of a longer name"
         if (len(found) > 1 and found.isupper() and not spelling.cased.isupper()
                 and not all_capitals_line(self.text, begin, self._capitals) and not _DATELINE.match(self.text, end)):
             return f"{found!r} is all capitals; the place {place} is not written so"
@@ -286,15 +314,15 @@ class _Context:
             return f"{found!r} follows the capitalised word {before[0]!r}: taken for the end of a longer name"
         if _ATTRIBUTION_AFTER.match(self.text, end) and spelling.places[:1] and spelling.places[0].kind != "country":
             return f"{found!r} is followed by an attribution verb: a person's name"
-        if self._sentence_start(begin) and normal_key(found) in self.lower_words:
+        if self._sentence_start(begin) and self.lower_word(normal_key(found)):
             return f"{found!r} opens a sentence and is an ordinary word elsewhere in the article"
         return None
 
-    @property
-    def lower_words(self) -> set[str]:
-        if self._lower_words is None:
-            self._lower_words = {w for w in self.norm.cased.split(" ") if w.isalpha() and w.islower()}
-        return self._lower_words
+    def lower_word(self, key: str) -> bool:
+        """Whether ``key`` is written somewhere in the text as a word in lower case (between spaces)."""
+        if self._spaced is None:  # one search in the text for each question, not a set of all its words
+            self._spaced = f" {self.norm.cased} "
+        return key.isalpha() and key.islower() and f" {key} " in self._spaced
 
     def _sentence_start(self, index: int) -> bool:
         newlines = 0
@@ -329,6 +357,12 @@ def _country_before_a_role(spelling: Spelling, found: str, word: str) -> bool:
 _DATELINE = re.compile(r"\s*(?:,|\(|\u2014|\u2013|-\s)")  # "WASHINGTON (Reuters) -", "DAMASCUS, Syria"
 _ARABIC_NAME_AFTER = re.compile(r"[ \t]+(?:al|el)[-\u2010][A-Z]")
 _ARABIC_NAME_BEFORE = re.compile(r"[A-Z][\w']*[ \t]+(?:al|el)[-\u2010]$")
+# "Bank of England", "University of St. Thomas": the place names the institution, which may be elsewhere.
+_INSTITUTION_OF = re.compile(r"\b(?:Bank|University|College|Institute|Museum|Academy)[ \t]+of[ \t]+(?:the[ \t]+)?$")
+# "Roger van Boxtel", "Mario de Santiago": a capitalised word and a name particle before it.
+_PARTICLE_BEFORE = re.compile(r"\b[A-Z][\w'\u2019]*[ \t]+(?:van|von|de|da|di|du|del|der|den|le|bin|ibn)[ \t]+$")
+_HYPHEN_CAPITAL = re.compile(r"-[A-Z]")  # "Gilgit-Baltistan"
+_CAPITAL_HYPHEN = re.compile(r"\b[A-Z][a-z]+-$")  # "Ndi-Igbo", not "anti-Assad"
 _ATTRIBUTION_AFTER = re.compile(r",?[ \t]+(?:said|says|told|added)\b")
 
 
@@ -362,6 +396,16 @@ def _capitalised_word_after(text: str, index: int, allowed: frozenset[str]) -> t
     return None if word.lower() in allowed else (word, position)
 
 
+def _word_start(text: str, index: int) -> int:
+    """Where the word before ``index`` starts, past the spaces between ("of " in "Bank of England")."""
+    position = index
+    while position > 0 and text[position - 1] in " \t":
+        position -= 1
+    while position > 0 and text[position - 1].isalpha():
+        position -= 1
+    return position
+
+
 def _word_before(text: str, index: int) -> tuple[str, int] | None:
     """The word just before ``index`` on the same line, separated by spaces only, and where it starts."""
     position = index
@@ -387,16 +431,20 @@ def _most_people_first(place: GazetteerPlace) -> tuple:
 
 def _place_names(places: tuple[GazetteerPlace, ...], forms) -> dict[int, str]:
     """GeoNames id -> tag name: the place's name, with its country after it when a place with more
-    people has the same name ("Tripoli" is Libya's, "Tripoli (Lebanon)"), so no two places share a tag."""
+    people has the same name ("Tripoli" is Libya's, "Tripoli (Lebanon)"), a US town its state ("Springfield
+    (Illinois)"), and the GeoNames id when even that is taken, so no two places share a tag."""
     names: dict[int, str] = {}
     taken: set[str] = set()
+    states = {code: name for name, code in us_state_codes().items() if not name.endswith(".")}
     for place, place_forms in sorted(zip(places, forms, strict=True), key=lambda pf: _most_people_first(pf[0])):
         key = place_forms[0][0]
+        name = place.name
         if key in taken:
-            names[place.geonames_id] = f"{place.name} ({country_names().get(place.country, place.country)})"
-        else:
-            names[place.geonames_id] = place.name
-            taken.add(key)
+            name = f"{place.name} ({states.get(place.state) or country_names().get(place.country, place.country)})"
+            if normal_key(name) in taken:
+                name = f"{name[:-1]}, {place.geonames_id})"
+        names[place.geonames_id] = name
+        taken.update((key, normal_key(name)))
     return names
 
 
