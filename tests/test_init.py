@@ -192,3 +192,15 @@ def test_init_says_what_to_do_next_from_where_the_user_is(tmp_path):
     here = run(tmp_path / "here", "init", ".")
     assert here.exit_code == 0, here.output
     assert "Next: put digests in digests/" in here.output and "cd ." not in here.output
+
+
+def test_the_suggested_import_of_digests_star_skips_the_readme_init_wrote(tmp_path):
+    assert run(tmp_path, "init", "mine").exit_code == 0
+    site = tmp_path / "mine"
+    shutil.copy(INPUTS / "harbour-wall.txt", site / "digests")
+    inputs = sorted(str(p.relative_to(site)) for p in (site / "digests").iterdir())  # what the shell gives
+    assert "digests/README.md" in inputs
+    result = run(site, "import", *inputs)
+    assert result.exit_code == 0, result.output
+    assert "digests/README.md: warning: skipped: a README describes its folder" in result.output
+    assert not [p for p in (site / "content").rglob("*.md") if "README" in p.read_text(encoding="utf-8")]

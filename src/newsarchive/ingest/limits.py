@@ -27,8 +27,16 @@ def regular_size(path: Path) -> int | None:
     return info.st_size if stat.S_ISREG(info.st_mode) else None
 
 
+# A folder's README says what the folder is for; `newsarchive init` writes one in digests/, and
+# the command it suggests (`newsarchive import digests/*`) would otherwise import it as a digest.
+README_NAMES = frozenset({"readme", "readme.md", "readme.txt", "readme.rst"})
+
+
 def refusal(path: Path, max_bytes: int | None) -> Problem | None:
     """Why ``path`` is not read at all, or None; ``max_bytes`` None: no size limit (a WARC file)."""
+    if path.name.lower() in README_NAMES:
+        return Problem(str(path), 0, Severity.WARNING,
+                       "skipped: a README describes its folder, it is not an input (rename it to import it)")
     try:
         info = path.stat()
     except OSError as exc:
