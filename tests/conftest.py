@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -93,6 +94,12 @@ class BuiltSite:
         return (self.output / relative).read_text(encoding="utf-8")
 
 
+def build_in(root: Path, settings_file: str = "pelicanconf.py", **options):
+    """``newsarchive build`` run in the site folder, as `make site` does (pelicanconf.py's paths are relative to it)."""
+    with contextlib.chdir(root):
+        return build_site(root / settings_file, **options)
+
+
 def build_from_digests(root: Path, digests: list[Path], settings_file: str = "pelicanconf.py") -> BuiltSite:
     make_site(root)
     local = []
@@ -101,12 +108,7 @@ def build_from_digests(root: Path, digests: list[Path], settings_file: str = "pe
         shutil.copy(digest, root / "digests" / digest.name)
         local.append(root / "digests" / digest.name)
     summary = import_digests(local, root / "content", root, load_sources(root / "taxonomy" / "sources.yaml"))
-    old = Path.cwd()
-    os.chdir(root)  # pelicanconf.py uses paths relative to the site folder, as `make site` does
-    try:
-        report = build_site(root / settings_file)
-    finally:
-        os.chdir(old)
+    report = build_in(root, settings_file)
     problems = list(summary.problems) + list(report.problems)
     return BuiltSite(root, root / "content", root / "output", problems)
 

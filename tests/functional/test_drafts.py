@@ -3,14 +3,11 @@ the speed layer: Pelican 4.12 stops the whole build on a draft when categories h
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from newsarchive.build.run import build_site
-
-from ..conftest import make_site
+from ..conftest import build_in, make_site
 
 pytestmark = pytest.mark.slow
 
@@ -39,12 +36,7 @@ def _site_with_a_draft(root: Path, plugins: str) -> Path:
     articles.mkdir(parents=True)
     (articles / "harbour-works-draft.md").write_text(DRAFT, encoding="utf-8")
     (articles / "harbour-works-begin.md").write_text(PUBLISHED, encoding="utf-8")
-    old = Path.cwd()
-    os.chdir(root)
-    try:
-        report = build_site(root / "pelicanconf.py")
-    finally:
-        os.chdir(old)
+    report = build_in(root)
     assert not [p for p in report.problems if p.severity == "error"], report.problems
     return root / "output"
 

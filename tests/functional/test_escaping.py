@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
 
-from newsarchive.build.run import build_site
-
-from ..conftest import make_site
+from ..conftest import build_in, make_site
 
 pytestmark = pytest.mark.slow
 SCRIPT = "<script>alert(1)</script>"
@@ -40,12 +37,7 @@ def hostile_site(tmp_path_factory) -> Path:
     (root / "content" / "articles").mkdir(parents=True)
     (root / "content" / "articles" / "hostile.md").write_text(ARTICLE, encoding="utf-8")
     (root / "content" / "articles" / "friend.md").write_text(FRIEND, encoding="utf-8")
-    old = Path.cwd()
-    os.chdir(root)
-    try:
-        report = build_site(root / "pelicanconf.py")
-    finally:
-        os.chdir(old)
+    report = build_in(root)
     assert not report.problems.errors, report.problems.errors
     return root / "output"
 

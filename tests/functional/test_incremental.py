@@ -11,7 +11,7 @@ import pytest
 from newsarchive.build.run import build_site
 from newsarchive.incremental.search_index import BUNDLE_DIR, NONDETERMINISTIC_DIRS
 
-from ..conftest import REPO, copy_theme, make_site
+from ..conftest import REPO, build_in, copy_theme, make_site
 
 pytestmark = pytest.mark.slow
 
@@ -25,12 +25,7 @@ def tree(output: Path) -> dict[str, bytes]:
 
 
 def build(root: Path, force: bool = False):
-    old = Path.cwd()
-    os.chdir(root)  # pelicanconf.py uses paths relative to the site folder
-    try:
-        report = build_site(root / "pelicanconf.py", force=force)
-    finally:
-        os.chdir(old)
+    report = build_in(root, force=force)
     assert not report.problems.errors, [str(p) for p in report.problems.errors]
     return report
 
