@@ -32,11 +32,12 @@ from ..model.article_file import (
     ArticleFile,
     provenance_fields,
     read_provenance,
+    same_text_slugs,
     unescape_line,
     with_import_hash,
 )
 from ..model.records import Article, Provenance
-from .identity import Candidate, Incoming, digest_order, key_of, new_identity
+from .identity import Candidate, Incoming, digest_order, key_of, new_identity, rekeyed
 from .identity import match as match_identities
 from .writer import ContentWriter, ImportSummary, Outcome
 
@@ -110,7 +111,7 @@ class DuplicateIndex:
     by_sketch: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def add(self, slug: str, header: dict[str, str], text: str, hashes: set[int] | None = None) -> None:
-        same_text = frozenset(s.strip() for s in header.get("same-text-as", "").split(";") if s.strip())
+        same_text = frozenset(same_text_slugs(header.get("same-text-as", "")))
         known = Known(slug, header.get("digest", ""), url_key(header.get("original-url")), text,
                       header.get("source"), same_text)
         self.known[slug] = known
@@ -278,7 +279,7 @@ class DuplicateMerger:
         else:
             article.slug = prior.slug
             article.identity = (
-                f"{key}#{prior.identity.rpartition('#')[2]}" if prior.identity and "#" in prior.identity
+                rekeyed(prior.identity, key) if prior.identity and "#" in prior.identity
                 else new_identity(key, text, article.title, self.identities)
             )  # the key follows an input whose folder moved
             # keep the places this article was also found

@@ -60,6 +60,11 @@ def key_of(file: ArticleFile) -> str:
     return file.digest or ""
 
 
+def rekeyed(identity: str, key: str) -> str:
+    """The same identity under another input key (the input's folder moved): ``key#<its fingerprint>``."""
+    return f"{key}#{identity.rpartition('#')[2]}"
+
+
 def fingerprint(text: str, title: str) -> str:
     """A short hash of the article's normalised text (of its title when it has none)."""
     return hashlib.sha256((text or title).encode("utf-8")).hexdigest()[:FINGERPRINT_HEX]

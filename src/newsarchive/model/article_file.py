@@ -252,7 +252,7 @@ class ArticleFile:
 
     @property
     def same_text_as(self) -> list[str]:
-        return metadata_list(self.header.get("same-text-as", ""))
+        return same_text_slugs(self.header.get("same-text-as", ""))
 
 
 @dataclass(frozen=True)
@@ -285,6 +285,11 @@ def header_lines(text: str) -> list[HeaderLine]:
 def read_header(text: str) -> dict[str, str]:
     """The metadata header as lower-cased keys (as Pelican reads them)."""
     return {line.key: line.value for line in header_lines(text) if line.has_field}
+
+
+def same_text_slugs(value: object) -> list[str]:
+    """The slugs of a ``Same-Text-As`` value, as the import writes it (always with a ``;``)."""
+    return [slug.strip() for slug in str(value).split(";") if slug.strip()]
 
 
 def metadata_list(value: str) -> list[str]:

@@ -23,7 +23,8 @@ def code_digest(paths: Iterable[Path], libraries: Iterable[str] = ()) -> str:
         path = Path(path)
         files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
         for file in files:
-            shown = file.resolve().relative_to(PACKAGE) if file.resolve().is_relative_to(PACKAGE) else file.name
+            resolved = file.resolve()
+            shown = resolved.relative_to(PACKAGE) if resolved.is_relative_to(PACKAGE) else file.name
             digest.update(f"{shown}\0".encode() + file.read_bytes() + b"\0")
     for library in libraries:
         try:

@@ -42,8 +42,7 @@ class Connection:
 
 def ordered(connections: Iterable[Connection]) -> list[Connection]:
     """The connections in the order they are made: by ``order`` within each signal, else as listed."""
-    listed = list(connections)
-    return sorted(listed, key=lambda c: (c.order, listed.index(c)))
+    return sorted(connections, key=lambda c: c.order)  # a stable sort: as listed within one order
 
 
 def connect(connections: Iterable[Connection], signals) -> None:

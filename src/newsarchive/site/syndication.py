@@ -23,6 +23,7 @@ from pelican.generators import Generator
 from ..analysis.research.syndication import WordDiff, syndication_groups, word_diff
 from ..incremental import Kind, declare, write_output_file
 from ..model import settings
+from ..model.article_file import same_text_slugs
 from ..process import progress
 
 FIELD = "same-text-as"
@@ -53,8 +54,7 @@ declare("same_text", Kind.PAGE_ONLY)  # made from other articles; only the artic
 
 
 def linked_slugs(article) -> list[str]:
-    value = article.metadata.get(FIELD) or ""
-    return [slug.strip() for slug in str(value).split(";") if slug.strip()]
+    return same_text_slugs(article.metadata.get(FIELD) or "")
 
 
 def body_text(article) -> str:

@@ -169,17 +169,21 @@ COMMON_SURNAMES = 5000  # of the Census list, most frequent first
 
 
 @lru_cache(maxsize=1)
+def _surname_lines() -> list[str]:
+    """The lines of the US Census 1990 surname list, most frequent first (read once for both sets below)."""
+    return resources.files("names").joinpath("dist.all.last").read_text(encoding="ascii").splitlines()
+
+
+@lru_cache(maxsize=1)
 def common_surnames() -> frozenset[str]:
     """The most frequent surnames of the US Census 1990 list, in lower case ("taylor", "allen")."""
-    lines = resources.files("names").joinpath("dist.all.last").read_text(encoding="ascii").splitlines()
-    return frozenset(line.split()[0].casefold() for line in lines[:COMMON_SURNAMES] if line.strip())
+    return frozenset(line.split()[0].casefold() for line in _surname_lines()[:COMMON_SURNAMES] if line.strip())
 
 
 @lru_cache(maxsize=1)
 def all_surnames() -> frozenset[str]:
     """Every surname of the US Census 1990 list (88,799), in lower case."""
-    lines = resources.files("names").joinpath("dist.all.last").read_text(encoding="ascii").splitlines()
-    return frozenset(line.split()[0].casefold() for line in lines if line.strip())
+    return frozenset(line.split()[0].casefold() for line in _surname_lines() if line.strip())
 
 
 def _sentence_opening(text: str, start: int) -> bool:

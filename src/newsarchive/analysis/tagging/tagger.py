@@ -92,7 +92,7 @@ class Tagger:
         for entry in taxonomy.entries:  # "al-Bab" may be written "Bab": only where no tag claims it
             for text in entry.spellings:
                 self._add_without_article(Spelling(entry.name, entry.type, text, "curated"))
-        self._gazetteer: dict[str, tuple[GazetteerPlace, ...]] = {}
+        self._gazetteer: dict[str, str] = {}  # a gazetteer spelling -> the tag name of its likeliest place
         for key, found in by_key.items():
             if key in self._spellings:
                 continue
@@ -103,7 +103,7 @@ class Tagger:
             spelling = Spelling("", "place", found[0][0], "gazetteer", found[0][0], places=candidates,
                                 alternate_for=frozenset(p.geonames_id for p in candidates) - primary)
             self._spellings[key] = spelling
-            self._gazetteer[key] = candidates
+            self._gazetteer[key] = self.place_names[candidates[0].geonames_id]
             self._add_without_article(spelling)
         countries = {p.country: p._replace(alternates=()) for p in places if p.kind == "country"}
         for word, code in demonym_spellings():
@@ -129,7 +129,6 @@ class Tagger:
         # plain tuples a fifth of it. The automaton holds numbers into ``_entries``.
         self._entries = [(key, sp.cased, _plain(sp)) for key, sp in self._spellings.items()]
         self._made: dict[int, Spelling] = {}
-        self._gazetteer = {key: tuple(map(tuple, places)) for key, places in self._gazetteer.items()}
         by_pattern: dict[str, list[int]] = {}
         for number, (key, _, _) in enumerate(self._entries):
             by_pattern.setdefault(_bounded(key), []).append(number)
@@ -160,9 +159,9 @@ class Tagger:
         entry = self.taxonomy.find(spelling)
         if entry:
             return entry.name, entry.type, "curated"
-        places = self._gazetteer.get(normal_key(spelling))
-        if places:
-            return self.place_names[GazetteerPlace._make(places[0]).geonames_id], "place", "gazetteer"
+        name = self._gazetteer.get(normal_key(spelling))
+        if name:
+            return name, "place", "gazetteer"
         return " ".join(spelling.split()), "topic", "header"
 
     def _spelling(self, number: int) -> Spelling:
