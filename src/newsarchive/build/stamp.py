@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from importlib import metadata
 from pathlib import Path
 
 from ..incremental import file_state
@@ -24,14 +23,13 @@ from ..model.code_digest import PACKAGE, code_digest
 from ..model.files import write_atomically
 from ..model.output_folder import BUILD_STAMP_FILE, MARK
 
-STAMP = BUILD_STAMP_FILE
 _PRIVATE = ("OUTPUT_PATH",)  # set by build_site for one build only
 _LIBRARIES = ("pelican", "jinja2", "markdown", "markupsafe", "feedgenerator", "pagefind")
 PLUGIN = "newsarchive.plugin"
 
 
 def _stamp_path(settings: dict) -> Path:
-    return Path(settings.get("CACHE_PATH") or "cache") / STAMP
+    return Path(settings.get("CACHE_PATH") or "cache") / BUILD_STAMP_FILE
 
 
 def _hash_tree(digest, path: Path, file_keys: dict[str, str] | None = None) -> None:
@@ -77,12 +75,8 @@ def environment_digest(settings: dict) -> str | None:
     if " at 0x" in shown:
         return None
     digest = hashlib.sha256(f"{shown}\0".encode())
-    for library in _LIBRARIES:
-        try:
-            digest.update(f"{library}={metadata.version(library)}\0".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{library}=none\0".encode())
-    digest.update(f"code={code_digest([PACKAGE])}\0".encode())  # all of newsarchive's code, not only this package's
+    # all of newsarchive's code, not only this package's, and the versions of the libraries pages depend on
+    digest.update(f"code={code_digest([PACKAGE], _LIBRARIES)}\0".encode())
     taxonomy = plugin_settings.site_path(settings, "NEWSARCHIVE_TAXONOMY")
     for path in (Path(settings["THEME"]), taxonomy, plugin_settings.site_path(settings, "NEWSARCHIVE_SOURCES_FILE")):
         digest.update(f"\0{path}\0".encode())

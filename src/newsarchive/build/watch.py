@@ -13,8 +13,10 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from ..model.site_lock import HOLDER_NAME, LOCK_NAME
+
 # names (in the site folder) of what a build or import writes itself
-_OWN = ("output", "cache", ".cache", ".venv", ".git", ".newsarchive.lock", ".newsarchive.lock.json")
+_OWN = ("output", "cache", ".cache", ".venv", ".git", LOCK_NAME, HOLDER_NAME)
 
 
 def _is_input(site: Path, output: Path):

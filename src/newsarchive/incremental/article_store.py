@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pelican.contents import Article
 
 from ..model.files import relative_within
-from .declarations import shared_kinds
+from .declarations import shared_kinds, version
 from .first_read import remember
 from .prefill import count_read
 from .session import running
@@ -75,7 +75,7 @@ class _Pickler(pickle.Pickler):
             return name
         shared = _SHARED_KINDS.get(type(obj))
         if shared is not None:  # an object the features share among articles (a source): named, found again
-            return (f"{shared.kind.__module__}.{shared.kind.__qualname__}", *shared.name_of(obj))
+            return (_shared_name(shared.kind), *shared.name_of(obj))
         return None
 
 
@@ -86,8 +86,7 @@ class _Unpickler(pickle.Unpickler):
 
     def persistent_load(self, pid):
         if isinstance(pid, tuple):
-            shared = {f"{k.__module__}.{k.__qualname__}": v for k, v in _SHARED_KINDS.items()}[pid[0]]
-            return shared.find(self.generator, *pid[1:])
+            return _SHARED_BY_NAME[pid[0]].find(self.generator, *pid[1:])
         return self.shared[pid]
 
 
@@ -115,8 +114,7 @@ def stored_or_read(readers, read_file, base_path: str, path: str, arguments: dic
         return read_file(base_path, path, **arguments)
     shared = {"settings": settings, "context": arguments.get("context")}
     cache = session.parse_cache()
-    _SHARED_KINDS.clear()
-    _SHARED_KINDS.update(shared_kinds())
+    _know_shared()
     found = _load(cache.get_pickled(key), shared, context_sender)
     if found is not None:
         for used in found.used:
@@ -142,6 +140,24 @@ def stored_or_read(readers, read_file, base_path: str, path: str, arguments: dic
 
 
 _SHARED_KINDS: dict = {}  # the features' shared kinds, as declared when this build began reading
+_SHARED_BY_NAME: dict = {}  # the same, by the name a stored article gives them
+_shared_version = [-1]  # the declarations' version those two were made for
+
+
+def _shared_name(kind: type) -> str:
+    return f"{kind.__module__}.{kind.__qualname__}"
+
+
+def _know_shared() -> None:
+    """The shared kinds as declared now; made again only when something was declared since."""
+    if _shared_version[0] == version():
+        return
+    kinds = shared_kinds()
+    _SHARED_KINDS.clear()
+    _SHARED_KINDS.update(kinds)
+    _SHARED_BY_NAME.clear()
+    _SHARED_BY_NAME.update({_shared_name(kind): shared for kind, shared in kinds.items()})
+    _shared_version[0] = version()
 
 
 def _is_article(content_class) -> bool:

@@ -132,6 +132,7 @@ def share(kind: type, name_of: Callable, find: Callable) -> None:
     """Objects of exactly ``kind`` are shared by many articles: a stored article names them
     (``name_of(obj)``) and the build that loads it finds its own (``find(generator, *name)``)."""
     _SHARED[kind] = Shared(kind, name_of, find)
+    _version[0] += 1
 
 
 def shared_kinds() -> dict[type, Shared]:

@@ -11,7 +11,7 @@ from the features just before its page is written.
 
 from __future__ import annotations
 
-from .declarations import page_data_makers
+from .declarations import page_data_makers, version
 
 
 class _MadeOnFirstRead:
@@ -31,17 +31,17 @@ class PageData:
     """An article whose page data is made on first read (Pelican's content classes keep attributes in
     ``__dict__``, which is read before this class's descriptors)."""
 
-    _declared: tuple = ()
+    _declared = -1  # the declarations' version the descriptors were made for
 
     @classmethod
     def know_declared(cls) -> None:
-        """The descriptors of the page data declared so far (called before articles are made)."""
-        makers = tuple(page_data_makers())
-        if makers == cls._declared:
+        """The descriptors of the page data declared so far (called before each article is made:
+        cheap unless something was declared since)."""
+        if cls._declared == version():
             return
-        for maker in makers:
+        for maker in page_data_makers():
             setattr(cls, maker.name, _MadeOnFirstRead(maker.name, maker.make))
-        cls._declared = makers
+        cls._declared = version()
 
 
 def makes_page_data(content) -> bool:

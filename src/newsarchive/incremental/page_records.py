@@ -18,7 +18,6 @@ from pathlib import Path
 from ..model.files import write_atomically
 from ..model.output_folder import PAGE_RECORDS_FILE
 
-RECORDS_FILE = PAGE_RECORDS_FILE
 FORMAT = 1
 
 
@@ -32,7 +31,7 @@ def file_state(path: str) -> list[int] | None:
 
 
 def records_path(settings: dict) -> Path:
-    return Path(settings.get("CACHE_PATH") or "cache") / RECORDS_FILE
+    return Path(settings.get("CACHE_PATH") or "cache") / PAGE_RECORDS_FILE
 
 
 @dataclass
