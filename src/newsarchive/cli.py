@@ -60,6 +60,15 @@ def _usage_error(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
+def _site_settings(settings: Path) -> dict:
+    """The settings of the site ``export`` and ``bag`` read (its folders, its name); no build runs."""
+    from pelican.settings import read_settings  # heavy optional: only the commands that read a site's settings
+
+    if not settings.exists():
+        _usage_error(f"{settings}: no such settings file (run from the site folder)")
+    return read_settings(str(settings))
+
+
 def _require_site(what: str) -> None:
     """Commands that read or write a site run in its folder (the one with pelicanconf.py)."""
     if not Path(SETTINGS_FILE).is_file():
@@ -330,10 +339,11 @@ def init(
     ] = False,
 ) -> None:
     """Start an archive: settings, a commented taxonomy, digests/ and content/, ready to import and build."""
-    from .init_site import DEFAULT_URL, InitRefused, init_site
+    from .init_site import InitRefused, init_site
+    from .model.packaged import EXAMPLE_SITEURL
 
     try:
-        result = init_site(folder, name or folder.resolve().name, url or DEFAULT_URL, language, force)
+        result = init_site(folder, name or folder.resolve().name, url or EXAMPLE_SITEURL, language, force)
     except InitRefused as exc:
         _usage_error(str(exc))
     for written in result.written:
@@ -341,7 +351,7 @@ def init(
     for kept in result.kept:
         print(f"kept {folder / kept} (already there)")
     if not url:
-        err.print(f"{folder / 'publishconf.py'}: warning: SITEURL is the example address {DEFAULT_URL}; set it (or "
+        err.print(f"{folder / 'publishconf.py'}: warning: SITEURL is the example address {EXAMPLE_SITEURL}; set it (or "
                   "--url) before you publish", markup=False)
     go = "" if folder.resolve() == Path.cwd().resolve() else f"cd {folder}, "
     err.print(f"Next: {go}put digests in digests/, then `newsarchive import digests/*` and `newsarchive build`",
@@ -455,17 +465,12 @@ def export(
     ] = Path("pelicanconf.py"),
 ) -> None:
     """Write the dataset of the last build (building first when it is missing or older than the content)."""
-    from pelican.settings import read_settings  # the export reads the site's settings; no build runs here
-
     from .export import FORMATS, export_dataset
 
     if fmt not in FORMATS:
         err.print(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}", markup=False)
         raise typer.Exit(2)
-    if not settings.exists():
-        err.print(f"{settings}: no such settings file (run from the site folder)", markup=False)
-        raise typer.Exit(2)
-    site = read_settings(str(settings))
+    site = _site_settings(settings)
     report = export_dataset(settings, Path(site["OUTPUT_PATH"]), Path(site["PATH"]),
                             site.get("NEWSARCHIVE_DATA_PATH", "data"), fmt, outdir,
                             announce=lambda message: err.print(message, markup=False))
@@ -482,18 +487,13 @@ def bag(
     ] = Path("pelicanconf.py"),
 ) -> None:
     """Write a BagIt bag (RFC 8493) of OUTPUT, content/ and the inputs inside the site folder, for deposit."""
-    from pelican.settings import read_settings  # the site's name, content and cache folders
-
-    from .build.stamp import STAMP
     from .deposit import BagError, make_bag
+    from .model.output_folder import BUILD_STAMP_FILE
 
-    if not settings.exists():
-        err.print(f"{settings}: no such settings file (run from the site folder)", markup=False)
-        raise typer.Exit(2)
-    site = read_settings(str(settings))
+    site = _site_settings(settings)
     try:
         made = make_bag(output, bagdir, Path.cwd(), Path(site["PATH"]), str(site.get("SITENAME", "")),
-                        Path(site.get("CACHE_PATH") or "cache") / STAMP,
+                        Path(site.get("CACHE_PATH") or "cache") / BUILD_STAMP_FILE,
                         announce=lambda message: err.print(message, markup=False))
     except BagError as exc:
         err.print(f"error: {exc}", markup=False)

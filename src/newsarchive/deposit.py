@@ -11,7 +11,6 @@ from it (``Digest-SHA256``), which the input can be checked against.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -20,9 +19,8 @@ from pathlib import Path
 import bagit
 
 from . import __version__
-
-INPUT_FIELD = re.compile(r"^Digest(?:-\d+)?:\s*(.+?)\s*$")
-HASH_FIELD = re.compile(r"^Digest-SHA256(?:-\d+)?:\s*([0-9a-f]{64})\s*$")
+from .model.article_file import read_header, read_provenance
+from .model.records import InputKind
 
 
 class BagError(Exception):
@@ -33,15 +31,11 @@ def article_inputs(content: Path) -> dict[str, list[str]]:
     """Each input named in an article file's header -> the SHA-256s of the article texts taken from it."""
     found: dict[str, list[str]] = {}
     for path in sorted(content.rglob("*.md")):
-        current = None
-        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-            if not line.strip():
-                break  # the header ends at the first blank line
-            if match := INPUT_FIELD.match(line):
-                current = match.group(1)
-                found.setdefault(current, [])
-            elif (match := HASH_FIELD.match(line)) and current is not None:
-                found[current].append(match.group(1))
+        header = read_header(path.read_text(encoding="utf-8", errors="replace"))
+        for entry in read_provenance(header):
+            hashes = found.setdefault(entry.file, [])
+            if entry.kind is InputKind.DIGEST and entry.sha256:
+                hashes.append(entry.sha256)
     return found
 
 
@@ -82,9 +76,9 @@ def make_bag(output: Path, bagdir: Path, site: Path, content: Path, archive_name
             for name, hashes in sorted(outside.items())
         ]
     announce(f"hashing {sum(1 for p in payload.rglob('*') if p.is_file())} files")
-    bag = bagit.make_bag(str(payload), info, checksums=["sha256", "sha512"])
+    bagit.make_bag(str(payload), info, checksums=["sha256", "sha512"])
     # make_bag turns the folder into the bag in place; the bag is the folder the user named
     for item in payload.iterdir():
         item.rename(bagdir / item.name)
     payload.rmdir()
-    return bagit.Bag(str(bagdir)) if bag else bag
+    return bagit.Bag(str(bagdir))

@@ -34,7 +34,7 @@ def export_dataset(settings_file: Path, output: Path, content: Path, data_folder
     data = output / data_folder
     if needs_build(data, content):
         announce(f"{data}: missing or older than {content}; building first")
-        report = build_site(settings_file, None, announce=announce)
+        report = build_site(settings_file, None, load_shared=False, announce=announce)
         if report.exit_code():
             return report
     target.mkdir(parents=True, exist_ok=True)

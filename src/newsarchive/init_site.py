@@ -12,9 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model.packaged import SKELETON
+from .model.packaged import EXAMPLE_SITEURL, SKELETON
 
-DEFAULT_URL = "https://archive.example.org"  # build/run.py EXAMPLE_SITEURL: publishing with it warns
 # skeleton file -> where it goes in the new archive (".in" files are filled in with the archive's values)
 _FILES = {
     "pelicanconf.py.in": "pelicanconf.py",
@@ -39,7 +38,7 @@ class InitResult:
     kept: list[str] = field(default_factory=list)  # with ``force``: files already there, left alone
 
 
-def init_site(folder: Path, name: str, url: str = DEFAULT_URL, language: str = "en",
+def init_site(folder: Path, name: str, url: str = EXAMPLE_SITEURL, language: str = "en",
               force: bool = False) -> InitResult:
     if folder.exists() and not folder.is_dir():
         raise InitRefused(f"{folder}: error: is a file; newsarchive init makes a folder")

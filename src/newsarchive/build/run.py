@@ -239,7 +239,7 @@ def _build_in_child(settings_file: Path, output: Path | None, force: bool, outpu
     if settings.get("THEME") == DEFAULT_THEME:  # not set by the site: newsarchive's own theme
         settings["THEME"] = str(packaged.THEME)
     warnings = Problems()
-    if publish and settings.get("SITEURL", "") in ("", EXAMPLE_SITEURL):
+    if publish and settings.get("SITEURL", "") in ("", packaged.EXAMPLE_SITEURL):
         warnings.warn(shown(settings_file), _assignment_line(settings_file, "SITEURL"),
                       f"publishing with SITEURL = {settings.get('SITEURL', '')!r}: every absolute URL (feeds, "
                       "citations, sitemap) will point there; set SITEURL (or the SITEURL environment variable) "
@@ -286,7 +286,6 @@ def _build_in_child(settings_file: Path, output: Path | None, force: bool, outpu
     )
 
 
-EXAMPLE_SITEURL = "https://archive.example.org"  # what publishconf.py and `newsarchive init` write until set
 
 
 def _assignment_line(settings_file: Path, name: str) -> int:

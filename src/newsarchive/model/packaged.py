@@ -11,3 +11,6 @@ _HERE = files("newsarchive")
 THEME = Path(str(_HERE / "theme"))
 TEMPLATES = THEME / "templates"
 SKELETON = Path(str(_HERE / "skeleton"))
+# the SITEURL the skeleton's publishconf.py has until the archive's owner sets theirs (`init --url`);
+# `build --publish` warns while it is still there
+EXAMPLE_SITEURL = "https://archive.example.org"

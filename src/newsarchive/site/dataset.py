@@ -171,7 +171,7 @@ def _slug(text: str) -> str:
 
 def dataset_citation(pelican_settings: dict, articles) -> str:
     """How to cite the dataset as a whole: its maker, the year of its newest date, title and address."""
-    return _citation(pelican_settings, max((_latest_date(a) for a in articles), default=""))
+    return _citation(pelican_settings, _newest(articles))
 
 
 def _latest_date(article) -> str:
@@ -184,8 +184,9 @@ def _latest_date(article) -> str:
     return max(known)
 
 
-def _newest(rows) -> str:
-    return max((max(r["date_end"], r["collected"], r["captured"]) for r in rows), default="")
+def _newest(articles) -> str:
+    """The latest date any of the articles names (the dataset's temporal end, and its citation's year)."""
+    return max((_latest_date(a) for a in articles), default="")
 
 
 def _citation(pelican_settings: dict, newest: str) -> str:
@@ -238,7 +239,7 @@ def write_dataset(generator, writer=None) -> None:
         row = article_row(article, siteurl)
         articles.append(row)
         figures.extend(figure_rows(article, row))
-    newest = _newest(articles)
+    newest = _newest(generator.articles)
     out = Path(generator.output_path) / folder
     out.mkdir(parents=True, exist_ok=True)
     write_output_file(out / "articles.csv", csv_text(ARTICLE_FIELDS, articles))

@@ -23,8 +23,5 @@ class DrawnOnce:
             self._drawn[key] = found = (subject, markup)
         return found[1]
 
-    def __len__(self) -> int:
-        return len(self._drawn)
-
     def forget(self) -> None:
         self._drawn.clear()

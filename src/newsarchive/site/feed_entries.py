@@ -13,6 +13,7 @@ on Pelican's public API, so a build with the speed layer's writer and one with P
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -64,21 +65,22 @@ def _shown_date(article) -> date | None:
     return article.date.date() if published is not None and published.known else None
 
 
-class _Newest:
-    """The site's newest date, worked out once per list of the site's articles (every feed of a
-    build shares that list), not once per feed."""
+class _PerList:
+    """``make(articles)``, worked out once per list of the site's articles (every feed of a build
+    shares that list), not once per feed."""
 
-    def __init__(self) -> None:
+    def __init__(self, make: Callable) -> None:
+        self._make = make
         self._of: object = None
-        self._date: SafeDatetime | None = None
+        self._value: object = None
 
-    def of(self, articles) -> SafeDatetime | None:
+    def of(self, articles):
         if articles is not self._of:
-            self._of, self._date = articles, newest_date(articles)
-        return self._date
+            self._of, self._value = articles, self._make(articles)
+        return self._value
 
 
-_newest = _Newest()
+_newest = _PerList(newest_date)  # the site's newest date
 
 
 def entry_date(article, site_articles=()) -> EntryDate:
@@ -115,20 +117,7 @@ def _article_path(link: str, siteurl: str) -> str:
     return link.lstrip("/")
 
 
-class _ByURL:
-    """The site's articles by URL, made once per list of them."""
-
-    def __init__(self) -> None:
-        self._of: object = None
-        self._found: dict[str, object] = {}
-
-    def of(self, articles) -> dict[str, object]:
-        if articles is not self._of:
-            self._of, self._found = articles, {getattr(a, "url", None): a for a in articles}
-        return self._found
-
-
-_by_url = _ByURL()
+_by_url = _PerList(lambda articles: {getattr(a, "url", None): a for a in articles})  # the site's articles by URL
 
 
 def date_entries(context, feed) -> None:
